@@ -1,0 +1,295 @@
+// Command leergang runs the Leergang platform: the API and the SPA in one binary, plus its maintenance
+// subcommands. main only wires; the packages under internal/ hold the rules.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/vgs/leergang/api"
+	"github.com/vgs/leergang/frontend"
+	"github.com/vgs/leergang/internal/config"
+	"github.com/vgs/leergang/internal/database"
+	"github.com/vgs/leergang/internal/httpapi"
+	"github.com/vgs/leergang/internal/identity"
+	"github.com/vgs/leergang/internal/planning"
+	"github.com/vgs/leergang/internal/seed"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+const usage = `Leergang — het platform voor de leergangen van VGS en A&O-fonds.
+
+Usage: leergang [command]
+
+Commands:
+  serve         run the API and the web app (default)
+  migrate       apply database migrations and show their status
+  seed          load the demo data (idempotent)
+  create-admin  create an admin account: leergang create-admin -email a@b.nl -name "Naam"
+                (password from LEERGANG_ADMIN_PASSWORD, or typed on stdin)
+  version       print the version
+
+Configuration comes from environment variables; see README.md. Without DATABASE_URL, Leergang starts its own
+PostgreSQL cluster in $LEERGANG_DATA_DIR/pg (default .leergang/pg).
+`
+
+// version is set at build time: go build -ldflags "-X main.version=…".
+var version = "dev"
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	cfg, err := config.Load(getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	log := newLogger(cfg, stderr)
+	switch cmd {
+	case "serve":
+		err = serve(ctx, cfg, log, stdout)
+	case "migrate":
+		err = migrate(ctx, cfg, log, stdout)
+	case "seed":
+		err = seedDemo(ctx, cfg, log, stdout)
+	case "create-admin":
+		err = createAdmin(ctx, cfg, log, args, getenv, stdin, stdout)
+	case "version":
+		fmt.Fprintln(stdout, "leergang", version)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if err != nil {
+		log.Error(cmd+" failed", "error", err)
+		fmt.Fprintln(stderr, "leergang:", err)
+		return 1
+	}
+	return 0
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// openDatabase connects to DATABASE_URL, or starts the private local cluster, and applies the migrations.
+// The returned close function closes the pool and stops the local cluster.
+func openDatabase(ctx context.Context, cfg config.Config, log *slog.Logger) (*gorm.DB, func(), error) {
+	url := cfg.DatabaseURL
+	var cluster *database.LocalCluster
+	if url == "" {
+		dir := filepath.Join(cfg.DataDir, "pg")
+		log.Info("no DATABASE_URL: starting the local PostgreSQL cluster", "dir", dir)
+		if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
+			return nil, nil, fmt.Errorf("create data dir: %w", err)
+		}
+		var err error
+		if cluster, err = database.StartLocal(ctx, database.LocalOptions{Dir: dir}); err != nil {
+			return nil, nil, err
+		}
+		if url, err = cluster.EnsureDatabase(ctx, "leergang"); err != nil {
+			cluster.Stop()
+			return nil, nil, err
+		}
+	}
+	fail := func(err error) (*gorm.DB, func(), error) {
+		cluster.Stop()
+		return nil, nil, err
+	}
+	sqlDB, err := database.OpenSQL(url)
+	if err != nil {
+		return fail(err)
+	}
+	res, err := database.Migrate(ctx, sqlDB)
+	_ = sqlDB.Close()
+	if err != nil {
+		return fail(err)
+	}
+	for _, r := range res {
+		log.Info("migration applied", "version", r.Source.Version, "file", filepath.Base(r.Source.Path), "took", r.Duration)
+	}
+	db, err := database.Open(ctx, url, log)
+	if err != nil {
+		return fail(err)
+	}
+	return db, func() {
+		if s, err := db.DB(); err == nil {
+			_ = s.Close()
+		}
+		cluster.Stop()
+	}, nil
+}
+
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
+	db, closeDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	if cfg.Demo {
+		res, err := seed.Demo(ctx, db)
+		if err != nil {
+			return err
+		}
+		printAccounts(stdout, res)
+	}
+	keys, err := identity.NewKeyRing(ctx, db)
+	if err != nil {
+		return err
+	}
+	ident, err := identity.NewService(db, keys, cfg.AccessTokenTTL, cfg.RefreshTokenTTL, log)
+	if err != nil {
+		return err
+	}
+	e := httpapi.New(httpapi.Deps{
+		Config: cfg, Log: log, DB: db, Identity: ident, Planning: planning.NewService(db),
+		SPA: frontend.Dist(), OpenAPI: api.OpenAPI,
+	})
+	srv := httpapi.Server(e, cfg)
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	fmt.Fprintf(stdout, "Leergang draait op %s (luistert op %s). Stoppen: Ctrl+C.\n", cfg.BaseURL, ln.Addr())
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	// Stop taking new connections, let requests in flight finish, then close the database.
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func migrate(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
+	db, closeDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	sqlDB, err := db.DB()
+	if err != nil {
+		return err
+	}
+	status, err := database.MigrationStatus(ctx, sqlDB)
+	if err != nil {
+		return err
+	}
+	for _, s := range status {
+		applied := "pending"
+		if !s.AppliedAt.IsZero() {
+			applied = "applied " + s.AppliedAt.Format(time.RFC3339)
+		}
+		fmt.Fprintf(stdout, "%05d  %-45s %s\n", s.Source.Version, filepath.Base(s.Source.Path), applied)
+	}
+	return nil
+}
+
+func seedDemo(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
+	db, closeDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	res, err := seed.Demo(ctx, db)
+	if err != nil {
+		return err
+	}
+	if !res.Created {
+		fmt.Fprintln(stdout, "De demodata stond er al; er is niets veranderd.")
+	}
+	printAccounts(stdout, res)
+	return nil
+}
+
+func printAccounts(w io.Writer, res seed.Result) {
+	fmt.Fprintf(w, "\nDemo-accounts (wachtwoord voor allemaal: %s)\n", seed.DemoPassword)
+	for _, a := range res.Accounts {
+		fmt.Fprintf(w, "  %-12s %-38s %s\n", a.Role, a.Email, a.Name)
+	}
+	fmt.Fprintln(w)
+}
+
+func createAdmin(ctx context.Context, cfg config.Config, log *slog.Logger, args []string,
+	getenv func(string) string, stdin io.Reader, stdout io.Writer) error {
+	fs := flag.NewFlagSet("create-admin", flag.ContinueOnError)
+	email := fs.String("email", "", "email address of the admin")
+	name := fs.String("name", "", "full name of the admin")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *email == "" || *name == "" {
+		return errors.New(`usage: leergang create-admin -email beheer@vgs.nl -name "Naam Achternaam"`)
+	}
+	password := getenv("LEERGANG_ADMIN_PASSWORD")
+	if password == "" {
+		fmt.Fprint(stdout, "Wachtwoord (minstens 12 tekens): ")
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && line == "" {
+			return fmt.Errorf("read password: %w", err)
+		}
+		password = strings.TrimRight(line, "\r\n")
+	}
+	if len([]rune(password)) < 12 {
+		return errors.New("the password must be at least 12 characters")
+	}
+	db, closeDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	hash, err := identity.HashPassword(password)
+	if err != nil {
+		return err
+	}
+	id, err := identity.NewStore(db).CreateAdmin(ctx, *email, *name, hash)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Beheerder %s (%s) is aangemaakt of bijgewerkt, id %s.\n", *name, strings.ToLower(*email), id)
+	return nil
+}

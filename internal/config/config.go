@@ -1,0 +1,142 @@
+// Package config reads Leergang's configuration from environment variables. Every setting has a default that
+// runs the product on a laptop; production sets DATABASE_URL, LEERGANG_BASE_URL and the SMTP settings.
+package config
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the whole configuration; see the README's configuration table.
+type Config struct {
+	// Addr is the HTTP listen address.
+	Addr string
+	// BaseURL is the public URL of the product, used in mails and links.
+	BaseURL string
+	// DatabaseURL points at PostgreSQL. Empty means: start a private local cluster in DataDir.
+	DatabaseURL string
+	// DataDir holds the private local cluster (DataDir/pg) when DatabaseURL is empty.
+	DataDir string
+	// Demo loads the demo data on start when the database has none.
+	Demo bool
+
+	AccessTokenTTL  time.Duration
+	RefreshTokenTTL time.Duration
+	// CookieSecure marks the refresh cookie Secure and __Host- prefixed. Only tests on plain http turn it off.
+	CookieSecure bool
+	// CORSOrigins lists origins allowed to call the API from a browser; empty means same-origin only.
+	CORSOrigins []string
+	// TrustedProxies are the CIDRs of load balancers whose X-Forwarded-For is believed.
+	TrustedProxies []*net.IPNet
+
+	BodyLimit       string
+	ReadTimeout     time.Duration
+	WriteTimeout    time.Duration
+	ShutdownTimeout time.Duration
+
+	// SMTPURL is smtp://user:pass@host:port for outgoing mail; empty keeps mail in the outbox.
+	SMTPURL  string
+	MailFrom string
+
+	LogLevel  string
+	LogFormat string
+}
+
+// Load builds a Config from getenv (os.Getenv in main, a map in tests).
+func Load(getenv func(string) string) (Config, error) {
+	p := parser{getenv: getenv}
+	c := Config{
+		Addr:            p.str("LEERGANG_ADDR", ":8080"),
+		BaseURL:         strings.TrimRight(p.str("LEERGANG_BASE_URL", "http://localhost:8080"), "/"),
+		DatabaseURL:     p.str("DATABASE_URL", ""),
+		DataDir:         p.str("LEERGANG_DATA_DIR", ".leergang"),
+		Demo:            p.boolean("LEERGANG_DEMO", false),
+		AccessTokenTTL:  p.duration("LEERGANG_ACCESS_TOKEN_TTL", 10*time.Minute),
+		RefreshTokenTTL: p.duration("LEERGANG_REFRESH_TOKEN_TTL", 14*24*time.Hour),
+		CookieSecure:    p.boolean("LEERGANG_COOKIE_SECURE", true),
+		CORSOrigins:     p.list("LEERGANG_CORS_ORIGINS"),
+		BodyLimit:       p.str("LEERGANG_BODY_LIMIT", "1M"),
+		ReadTimeout:     p.duration("LEERGANG_READ_TIMEOUT", 15*time.Second),
+		WriteTimeout:    p.duration("LEERGANG_WRITE_TIMEOUT", 60*time.Second),
+		ShutdownTimeout: p.duration("LEERGANG_SHUTDOWN_TIMEOUT", 20*time.Second),
+		SMTPURL:         p.str("LEERGANG_SMTP_URL", ""),
+		MailFrom:        p.str("LEERGANG_MAIL_FROM", "Leergang <noreply@leergang.example>"),
+		LogLevel:        p.str("LEERGANG_LOG_LEVEL", "info"),
+		LogFormat:       p.str("LEERGANG_LOG_FORMAT", "text"),
+	}
+	for _, cidr := range p.list("LEERGANG_TRUSTED_PROXIES") {
+		_, n, err := net.ParseCIDR(cidr)
+		if err != nil {
+			p.errs = append(p.errs, fmt.Sprintf("LEERGANG_TRUSTED_PROXIES: %q is not a CIDR", cidr))
+			continue
+		}
+		c.TrustedProxies = append(c.TrustedProxies, n)
+	}
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		p.errs = append(p.errs, fmt.Sprintf("LEERGANG_BASE_URL: %q is not an http(s) URL", c.BaseURL))
+	}
+	switch c.LogFormat {
+	case "text", "json":
+	default:
+		p.errs = append(p.errs, fmt.Sprintf("LEERGANG_LOG_FORMAT: %q is not text or json", c.LogFormat))
+	}
+	if c.AccessTokenTTL <= 0 || c.RefreshTokenTTL <= c.AccessTokenTTL {
+		p.errs = append(p.errs, "LEERGANG_REFRESH_TOKEN_TTL must be longer than LEERGANG_ACCESS_TOKEN_TTL, both positive")
+	}
+	if len(p.errs) > 0 {
+		return Config{}, fmt.Errorf("config: %s", strings.Join(p.errs, "; "))
+	}
+	return c, nil
+}
+
+type parser struct {
+	getenv func(string) string
+	errs   []string
+}
+
+func (p *parser) str(key, def string) string {
+	if v := strings.TrimSpace(p.getenv(key)); v != "" {
+		return v
+	}
+	return def
+}
+
+func (p *parser) boolean(key string, def bool) bool {
+	v := strings.TrimSpace(p.getenv(key))
+	if v == "" {
+		return def
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		p.errs = append(p.errs, fmt.Sprintf("%s: %q is not true or false", key, v))
+		return def
+	}
+	return b
+}
+
+func (p *parser) duration(key string, def time.Duration) time.Duration {
+	v := strings.TrimSpace(p.getenv(key))
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		p.errs = append(p.errs, fmt.Sprintf("%s: %q is not a duration such as 15m or 24h", key, v))
+		return def
+	}
+	return d
+}
+
+func (p *parser) list(key string) []string {
+	var out []string
+	for _, s := range strings.Split(p.getenv(key), ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,132 @@
+package httpapi
+
+import (
+	"context"
+	"database/sql/driver"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/labstack/echo/v4"
+
+	"github.com/vgs/leergang/internal/apperror"
+)
+
+// problem is an RFC 9457 problem details body.
+type problem struct {
+	Type      string                `json:"type"`
+	Title     string                `json:"title"`
+	Status    int                   `json:"status"`
+	Detail    string                `json:"detail,omitempty"`
+	Instance  string                `json:"instance,omitempty"`
+	Code      apperror.Code         `json:"code"`
+	RequestID string                `json:"requestId,omitempty"`
+	Errors    []apperror.FieldError `json:"errors,omitempty"`
+}
+
+var statusOf = map[apperror.Code]int{
+	apperror.BadRequest:           http.StatusBadRequest,
+	apperror.Unauthenticated:      http.StatusUnauthorized,
+	apperror.Forbidden:            http.StatusForbidden,
+	apperror.NotFound:             http.StatusNotFound,
+	apperror.Conflict:             http.StatusConflict,
+	apperror.Precondition:         http.StatusPreconditionFailed,
+	apperror.TooLarge:             http.StatusRequestEntityTooLarge,
+	apperror.UnsupportedMediaType: http.StatusUnsupportedMediaType,
+	apperror.Invalid:              http.StatusUnprocessableEntity,
+	apperror.TooMany:              http.StatusTooManyRequests,
+	apperror.Unavailable:          http.StatusServiceUnavailable,
+	apperror.Internal:             http.StatusInternalServerError,
+}
+
+// errorHandler is the one place where errors become HTTP responses.
+func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
+	return func(err error, c echo.Context) {
+		if c.Response().Committed {
+			return
+		}
+		e := toAppError(err)
+		status := statusOf[e.Code]
+		if status == 0 {
+			status = http.StatusInternalServerError
+		}
+		reqID := c.Response().Header().Get(echo.HeaderXRequestID)
+		if status >= 500 {
+			log.ErrorContext(c.Request().Context(), "request failed", "error", err, "status", status,
+				"request_id", reqID, "path", c.Request().URL.Path)
+		}
+		body := problem{Type: "about:blank", Title: e.Title, Status: status, Detail: e.Detail,
+			Instance: c.Request().URL.Path, Code: e.Code, RequestID: reqID, Errors: e.Fields}
+		h := c.Response().Header()
+		h.Set(echo.HeaderCacheControl, "no-store")
+		if status == http.StatusUnauthorized {
+			h.Set(echo.HeaderWWWAuthenticate, `Bearer realm="leergang"`)
+		}
+		if status == http.StatusServiceUnavailable {
+			h.Set("Retry-After", "5")
+		}
+		var werr error
+		if c.Request().Method == http.MethodHead {
+			werr = c.NoContent(status)
+		} else {
+			c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")
+			c.Response().WriteHeader(status)
+			werr = jsonEncode(c, body)
+		}
+		if werr != nil {
+			log.WarnContext(c.Request().Context(), "write error response", "error", werr)
+		}
+	}
+}
+
+func toAppError(err error) *apperror.Error {
+	if e, ok := apperror.As(err); ok {
+		return e
+	}
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		return fromEchoError(he)
+	}
+	if isUnavailable(err) {
+		return &apperror.Error{Code: apperror.Unavailable, Title: "Tijdelijk niet beschikbaar",
+			Detail: "De database is even niet bereikbaar. Probeer het over enkele seconden opnieuw.", Err: err}
+	}
+	return &apperror.Error{Code: apperror.Internal, Title: "Er ging iets mis",
+		Detail: "Er ging aan onze kant iets mis. Probeer het later opnieuw.", Err: err}
+}
+
+func fromEchoError(he *echo.HTTPError) *apperror.Error {
+	switch he.Code {
+	case http.StatusNotFound:
+		return apperror.Newf(apperror.NotFound, "Niet gevonden", "Deze pagina of dit adres bestaat niet.")
+	case http.StatusMethodNotAllowed:
+		return &apperror.Error{Code: apperror.BadRequest, Title: "Methode niet toegestaan",
+			Detail: "Deze methode wordt op dit adres niet ondersteund."}
+	case http.StatusRequestEntityTooLarge:
+		return apperror.Newf(apperror.TooLarge, "Verzoek te groot", "Het verzoek is groter dan toegestaan.")
+	case http.StatusUnsupportedMediaType:
+		return apperror.Newf(apperror.UnsupportedMediaType, "Verkeerd inhoudstype", "Stuur de gegevens als application/json.")
+	case http.StatusTooManyRequests:
+		return apperror.Newf(apperror.TooMany, "Te veel verzoeken", "Wacht even en probeer het opnieuw.")
+	case http.StatusServiceUnavailable:
+		return apperror.Newf(apperror.Unavailable, "Tijdelijk niet beschikbaar", "Probeer het over enkele seconden opnieuw.")
+	case http.StatusUnauthorized:
+		return apperror.Newf(apperror.Unauthenticated, "Niet ingelogd", "Log in om verder te gaan.")
+	case http.StatusForbidden:
+		return apperror.Newf(apperror.Forbidden, "Geen toegang", "U heeft geen toegang tot deze gegevens.")
+	case http.StatusBadRequest:
+		return apperror.Newf(apperror.BadRequest, "Ongeldig verzoek", "Het verzoek kon niet worden verwerkt.")
+	}
+	return &apperror.Error{Code: apperror.Internal, Title: "Er ging iets mis",
+		Detail: "Er ging aan onze kant iets mis. Probeer het later opnieuw.", Err: he}
+}
+
+// isUnavailable recognises a database that cannot be reached, so clients get 503 and retry instead of 500.
+func isUnavailable(err error) bool {
+	var connErr *pgconn.ConnectError
+	var netErr net.Error
+	return errors.As(err, &connErr) || errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) ||
+		errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err)
+}

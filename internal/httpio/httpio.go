@@ -1,0 +1,108 @@
+// Package httpio reads requests and writes responses the same way in every feature's handlers: strict JSON in,
+// JSON out, every failure an apperror that becomes problem+json.
+package httpio
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"github.com/vgs/leergang/internal/apperror"
+)
+
+// DecodeJSON reads the request body into dst. It insists on application/json, valid UTF-8, one JSON value and
+// no unknown fields, and reports type mismatches per field, so a client learns exactly what to fix.
+func DecodeJSON(c echo.Context, dst any) error {
+	ct := c.Request().Header.Get(echo.HeaderContentType)
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil || (mt != echo.MIMEApplicationJSON && !strings.HasSuffix(mt, "+json")) {
+		return &apperror.Error{Code: apperror.UnsupportedMediaType, Title: "Verkeerd inhoudstype",
+			Detail: "Stuur de gegevens als application/json."}
+	}
+	body, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		var maxErr *http.MaxBytesError
+		if errors.As(err, &maxErr) {
+			return apperror.Newf(apperror.TooLarge, "Verzoek te groot", "Het verzoek is groter dan %d bytes.", maxErr.Limit)
+		}
+		return apperror.Newf(apperror.BadRequest, "Verzoek niet leesbaar", "Het verzoek kon niet worden gelezen.")
+	}
+	if !utf8.Valid(body) {
+		return apperror.Newf(apperror.BadRequest, "Ongeldige tekens", "Het verzoek is geen geldige UTF-8-tekst.")
+	}
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return decodeError(err)
+	}
+	if dec.More() {
+		return apperror.Newf(apperror.BadRequest, "Ongeldige JSON", "Het verzoek bevat meer dan één JSON-waarde.")
+	}
+	return nil
+}
+
+func decodeError(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case errors.As(err, &typeErr):
+		field := typeErr.Field
+		if field == "" {
+			return apperror.Newf(apperror.BadRequest, "Ongeldige JSON", "Verwacht een JSON-object.")
+		}
+		return &apperror.Error{Code: apperror.Invalid, Title: "De invoer is niet geldig",
+			Detail: "Controleer de gemarkeerde velden.", Fields: []apperror.FieldError{{
+				Field: field, Code: "type", Message: fmt.Sprintf("Verwacht een waarde van het type %s.", jsonType(typeErr.Type.Kind().String())),
+			}}}
+	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF):
+		return apperror.Newf(apperror.BadRequest, "Ongeldige JSON", "Het verzoek is geen geldige JSON.")
+	case errors.Is(err, io.EOF):
+		return apperror.Newf(apperror.BadRequest, "Leeg verzoek", "Het verzoek bevat geen gegevens.")
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return &apperror.Error{Code: apperror.Invalid, Title: "De invoer is niet geldig",
+			Detail: "Het verzoek bevat een onbekend veld.", Fields: []apperror.FieldError{{
+				Field: field, Code: "unknown", Message: "Dit veld bestaat niet.",
+			}}}
+	default:
+		return apperror.Newf(apperror.BadRequest, "Ongeldige JSON", "Het verzoek is geen geldige JSON.")
+	}
+}
+
+func jsonType(kind string) string {
+	switch kind {
+	case "string":
+		return "tekst"
+	case "bool":
+		return "ja/nee (boolean)"
+	case "slice", "array":
+		return "lijst"
+	case "struct", "map":
+		return "object"
+	default:
+		return "getal"
+	}
+}
+
+// PathUUID reads a uuid path parameter; an id that is no uuid names nothing, so it is a 404.
+func PathUUID(c echo.Context, name string) (uuid.UUID, error) {
+	id, err := uuid.Parse(c.Param(name))
+	if err != nil {
+		return uuid.Nil, apperror.New(apperror.NotFound, "Niet gevonden")
+	}
+	return id, nil
+}
+
+// JSON writes v with status; API responses are never cached by browsers or proxies.
+func JSON(c echo.Context, status int, v any) error {
+	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	return c.JSON(status, v)
+}

@@ -1,0 +1,256 @@
+package identity
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/mail"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"github.com/vgs/leergang/internal/access"
+	"github.com/vgs/leergang/internal/apperror"
+)
+
+// Service signs people in and out and tells who a request belongs to.
+type Service struct {
+	db         *gorm.DB
+	store      *Store
+	keys       *KeyRing
+	accessTTL  time.Duration
+	refreshTTL time.Duration
+	log        *slog.Logger
+	now        func() time.Time
+	// dummyHash is compared against when no user matches, so a login for an unknown email takes as long as one
+	// for a known email and does not reveal who has an account.
+	dummyHash string
+}
+
+// NewService wires the identity service.
+func NewService(db *gorm.DB, keys *KeyRing, accessTTL, refreshTTL time.Duration, log *slog.Logger) (*Service, error) {
+	dummy, err := HashPassword("not a real password: equalises login timing")
+	if err != nil {
+		return nil, err
+	}
+	return &Service{db: db, store: NewStore(db), keys: keys, accessTTL: accessTTL, refreshTTL: refreshTTL,
+		log: log, now: time.Now, dummyHash: dummy}, nil
+}
+
+// Store exposes the user store to the wiring in main (create-admin).
+func (s *Service) Store() *Store { return s.store }
+
+// Client describes where a request comes from, recorded with refresh tokens (the user's list of devices).
+type Client struct {
+	UserAgent string
+	IP        string
+}
+
+var errBadCredentials = apperror.Newf(apperror.Unauthenticated, "Onjuist e-mailadres of wachtwoord",
+	"Controleer uw e-mailadres en wachtwoord en probeer het opnieuw.")
+
+// LoginInput is what the login form sends.
+type LoginInput struct {
+	Email    string `json:"email"`
+	Password string `json:"password"`
+}
+
+func (in LoginInput) validate() error {
+	var v apperror.Validation
+	email := strings.TrimSpace(in.Email)
+	switch {
+	case email == "":
+		v.Add("email", "required", "Vul uw e-mailadres in.")
+	case len(email) > 254:
+		v.Add("email", "too_long", "Een e-mailadres is hoogstens 254 tekens.")
+	default:
+		if a, err := mail.ParseAddress(email); err != nil || a.Address != email {
+			v.Add("email", "invalid", "Vul een geldig e-mailadres in, zoals naam@gemeente.nl.")
+		}
+	}
+	switch {
+	case in.Password == "":
+		v.Add("password", "required", "Vul uw wachtwoord in.")
+	case len(in.Password) > 1024:
+		v.Add("password", "too_long", "Een wachtwoord is hoogstens 1024 tekens.")
+	}
+	return v.Err()
+}
+
+// Login checks email and password and starts a new login session (a new refresh-token family).
+func (s *Service) Login(ctx context.Context, in LoginInput, client Client) (Session, error) {
+	if err := in.validate(); err != nil {
+		return Session{}, err
+	}
+	u, err := s.store.UserByEmail(ctx, in.Email)
+	if err != nil && !isNotFound(err) {
+		return Session{}, err
+	}
+	hash := s.dummyHash
+	if err == nil && u.PasswordHash != nil && u.ErasedAt == nil {
+		hash = *u.PasswordHash
+	}
+	ok, cerr := CheckPassword(in.Password, hash)
+	if cerr != nil {
+		return Session{}, cerr
+	}
+	if err != nil || !ok || hash == s.dummyHash {
+		s.log.InfoContext(ctx, "login failed", "email_known", err == nil)
+		return Session{}, errBadCredentials
+	}
+	token, tokenHash, err := newRefreshToken()
+	if err != nil {
+		return Session{}, err
+	}
+	family := uuid.New()
+	now := s.now()
+	if err := insertRefresh(s.db.WithContext(ctx), u.ID, family, tokenHash, now.Add(s.refreshTTL), client.UserAgent, client.IP); err != nil {
+		return Session{}, err
+	}
+	return s.session(ctx, u, family, token, now)
+}
+
+var errRefreshInvalid = apperror.Newf(apperror.Unauthenticated, "Uw sessie is verlopen",
+	"Log opnieuw in om verder te gaan.")
+
+// Refresh exchanges a refresh token for a new access token and a new refresh token. A token that was already
+// used means it was copied: the whole family is revoked, so both the thief and the user must log in again.
+func (s *Service) Refresh(ctx context.Context, token string, client Client) (Session, error) {
+	if token == "" {
+		return Session{}, errRefreshInvalid
+	}
+	now := s.now()
+	var (
+		row     refreshRow
+		reused  bool
+		newTok  string
+		newHash []byte
+	)
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Raw(`SELECT id, user_id, family_id, expires_at, used_at, revoked_at FROM refresh_tokens
+			WHERE token_hash = ? FOR UPDATE`, hashToken(token)).Scan(&row)
+		if res.Error != nil {
+			return fmt.Errorf("identity: find refresh token: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return errRefreshInvalid
+		}
+		if row.UsedAt != nil {
+			// Commit the revocation, then refuse.
+			reused = true
+			return revokeFamily(tx, row.FamilyID)
+		}
+		if row.RevokedAt != nil || !now.Before(row.ExpiresAt) {
+			return errRefreshInvalid
+		}
+		if err := tx.Exec(`UPDATE refresh_tokens SET used_at = ? WHERE id = ?`, now, row.ID).Error; err != nil {
+			return fmt.Errorf("identity: mark refresh token used: %w", err)
+		}
+		var err error
+		if newTok, newHash, err = newRefreshToken(); err != nil {
+			return err
+		}
+		return insertRefresh(tx, row.UserID, row.FamilyID, newHash, now.Add(s.refreshTTL), client.UserAgent, client.IP)
+	})
+	if err != nil {
+		return Session{}, err
+	}
+	if reused {
+		s.log.WarnContext(ctx, "refresh token reused; login session revoked", "user", row.UserID, "family", row.FamilyID)
+		return Session{}, apperror.Newf(apperror.Unauthenticated, "Uw sessie is beëindigd",
+			"Deze sessie is uit voorzorg afgesloten omdat een oude aanmeldcode opnieuw werd gebruikt. Log opnieuw in.")
+	}
+	u, err := s.store.UserByID(ctx, row.UserID)
+	if err != nil {
+		return Session{}, err
+	}
+	if u.ErasedAt != nil {
+		return Session{}, errRefreshInvalid
+	}
+	return s.session(ctx, u, row.FamilyID, newTok, now)
+}
+
+// Logout revokes the login session the refresh token belongs to. Unknown tokens are ignored: logging out
+// always succeeds.
+func (s *Service) Logout(ctx context.Context, token string) error {
+	if token == "" {
+		return nil
+	}
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var row refreshRow
+		res := tx.Raw(`SELECT family_id FROM refresh_tokens WHERE token_hash = ?`, hashToken(token)).Scan(&row)
+		if res.Error != nil {
+			return fmt.Errorf("identity: logout: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return nil
+		}
+		return revokeFamily(tx, row.FamilyID)
+	})
+}
+
+var errUnauthenticated = apperror.Newf(apperror.Unauthenticated, "Niet ingelogd", "Log in om verder te gaan.")
+
+// Authenticate verifies an access token and loads the person's current grants. Grants are read per request,
+// so a revoked role takes effect at once; a revoked login session ends within the access-token lifetime.
+func (s *Service) Authenticate(ctx context.Context, accessToken string) (*access.Principal, error) {
+	claims, err := s.keys.Verify(ctx, accessToken)
+	if err != nil {
+		return nil, errUnauthenticated
+	}
+	userID, err := uuid.Parse(claims.Subject)
+	if err != nil {
+		return nil, errUnauthenticated
+	}
+	sessionID, _ := uuid.Parse(claims.SessionID)
+	u, err := s.store.UserByID(ctx, userID)
+	if isNotFound(err) {
+		return nil, errUnauthenticated
+	}
+	if err != nil {
+		return nil, err
+	}
+	if u.ErasedAt != nil {
+		return nil, errUnauthenticated
+	}
+	grants, err := s.store.Grants(ctx, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &access.Principal{UserID: u.ID, IsAdmin: u.IsAdmin, Grants: grants, SessionID: sessionID}, nil
+}
+
+// Me returns the signed-in user with their grants.
+func (s *Service) Me(ctx context.Context, p *access.Principal) (Me, error) {
+	if p == nil {
+		return Me{}, errUnauthenticated
+	}
+	u, err := s.store.UserByID(ctx, p.UserID)
+	if err != nil {
+		return Me{}, err
+	}
+	return toMe(u, p.Grants), nil
+}
+
+func (s *Service) session(ctx context.Context, u User, family uuid.UUID, refreshToken string, now time.Time) (Session, error) {
+	grants, err := s.store.Grants(ctx, u.ID)
+	if err != nil {
+		return Session{}, err
+	}
+	at, err := s.keys.Sign(u.ID, family, s.accessTTL, now)
+	if err != nil {
+		return Session{}, err
+	}
+	return Session{AccessToken: at, ExpiresIn: s.accessTTL, RefreshToken: refreshToken, RefreshTTL: s.refreshTTL,
+		Me: toMe(u, grants)}, nil
+}
+
+func toMe(u User, grants []access.Grant) Me {
+	if grants == nil {
+		grants = []access.Grant{}
+	}
+	return Me{ID: u.ID, Email: u.Email, Name: u.Name, IsAdmin: u.IsAdmin, Locale: u.Locale, Grants: grants}
+}
+

@@ -1,0 +1,89 @@
+package identity
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"github.com/vgs/leergang/internal/access"
+	"github.com/vgs/leergang/internal/apperror"
+)
+
+// Store reads and writes users and grants.
+type Store struct{ db *gorm.DB }
+
+// NewStore returns a Store on db.
+func NewStore(db *gorm.DB) *Store { return &Store{db: db} }
+
+// UserByEmail finds a user by email, case-insensitively.
+func (s *Store) UserByEmail(ctx context.Context, email string) (User, error) {
+	var u User
+	res := s.db.WithContext(ctx).Raw(`SELECT id, email, name, password_hash, is_admin, locale, erased_at
+		FROM users WHERE email = ?`, strings.ToLower(strings.TrimSpace(email))).Scan(&u)
+	if res.Error != nil {
+		return User{}, fmt.Errorf("identity: user by email: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return User{}, apperror.New(apperror.NotFound, "Gebruiker niet gevonden")
+	}
+	return u, nil
+}
+
+// UserByID finds a user by id.
+func (s *Store) UserByID(ctx context.Context, id uuid.UUID) (User, error) {
+	var u User
+	res := s.db.WithContext(ctx).Raw(`SELECT id, email, name, password_hash, is_admin, locale, erased_at
+		FROM users WHERE id = ?`, id).Scan(&u)
+	if res.Error != nil {
+		return User{}, fmt.Errorf("identity: user %s: %w", id, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return User{}, apperror.New(apperror.NotFound, "Gebruiker niet gevonden")
+	}
+	return u, nil
+}
+
+// Grants lists the user's roles: role grants (facilitator, reviewer) and enrolments that are not withdrawn
+// (participant), with programme and cohort names, in one query.
+func (s *Store) Grants(ctx context.Context, userID uuid.UUID) ([]access.Grant, error) {
+	grants := []access.Grant{}
+	err := s.db.WithContext(ctx).Raw(`
+		SELECT g.role, p.id AS programme_id, p.name AS programme_name, c.id AS cohort_id, c.name AS cohort_name
+		FROM role_grants g
+		LEFT JOIN cohorts c ON c.id = g.cohort_id
+		JOIN programmes p ON p.id = coalesce(g.programme_id, c.programme_id)
+		WHERE g.user_id = @user
+		UNION ALL
+		SELECT 'participant', p.id, p.name, c.id, c.name
+		FROM enrolments e
+		JOIN cohorts c ON c.id = e.cohort_id
+		JOIN programmes p ON p.id = c.programme_id
+		WHERE e.user_id = @user AND e.status <> 'withdrawn'
+		ORDER BY 3, 5 NULLS FIRST, 1`, map[string]any{"user": userID}).Scan(&grants).Error
+	if err != nil {
+		return nil, fmt.Errorf("identity: grants of %s: %w", userID, err)
+	}
+	return grants, nil
+}
+
+// CreateAdmin creates an admin account, or makes an existing account admin and sets its password.
+func (s *Store) CreateAdmin(ctx context.Context, email, name, passwordHash string) (uuid.UUID, error) {
+	var id uuid.UUID
+	err := s.db.WithContext(ctx).Raw(`
+		INSERT INTO users (email, name, password_hash, is_admin) VALUES (?, ?, ?, true)
+		ON CONFLICT (email) DO UPDATE SET is_admin = true, password_hash = EXCLUDED.password_hash,
+			updated_at = now(), version = users.version + 1
+		RETURNING id`, strings.ToLower(strings.TrimSpace(email)), name, passwordHash).Row().Scan(&id)
+	if err != nil {
+		return uuid.Nil, fmt.Errorf("identity: create admin: %w", err)
+	}
+	return id, nil
+}
+
+func isNotFound(err error) bool {
+	return apperror.CodeOf(err) == apperror.NotFound || errors.Is(err, gorm.ErrRecordNotFound)
+}

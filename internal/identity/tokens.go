@@ -1,0 +1,166 @@
+package identity
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+)
+
+const (
+	// Issuer and Audience are checked on every access token; a token minted for anything else never passes.
+	Issuer   = "leergang"
+	Audience = "leergang-api"
+)
+
+// AccessClaims are the claims of an access token: who (sub), which login (sid), until when (exp).
+type AccessClaims struct {
+	SessionID string `json:"sid"`
+	jwt.RegisteredClaims
+}
+
+// KeyRing signs and verifies access tokens with HMAC keys kept in PostgreSQL, so every replica shares them.
+// The newest unretired key signs; every key verifies until it is deleted, which lets keys rotate without
+// logging anyone out.
+type KeyRing struct {
+	db *gorm.DB
+
+	mu         sync.RWMutex
+	keys       map[string][]byte
+	current    string
+	loadedAt   time.Time
+	reloadWait time.Duration
+}
+
+type signingKey struct {
+	Kid       string
+	Secret    []byte
+	RetiredAt *time.Time
+}
+
+// NewKeyRing loads the keys, creating the first one when there is none.
+func NewKeyRing(ctx context.Context, db *gorm.DB) (*KeyRing, error) {
+	k := &KeyRing{db: db, reloadWait: 5 * time.Second}
+	if err := k.load(ctx); err != nil {
+		return nil, err
+	}
+	if k.current == "" {
+		if err := k.Rotate(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return k, nil
+}
+
+// Rotate adds a new signing key; older keys keep verifying the tokens they signed.
+func (k *KeyRing) Rotate(ctx context.Context) error {
+	secret := make([]byte, 32)
+	if _, err := rand.Read(secret); err != nil {
+		return fmt.Errorf("identity: new signing key: %w", err)
+	}
+	kid := time.Now().UTC().Format("20060102T150405") + "-" + hex.EncodeToString(secret[:4])
+	if err := k.db.WithContext(ctx).Exec(
+		"INSERT INTO signing_keys (kid, secret) VALUES (?, ?)", kid, secret).Error; err != nil {
+		return fmt.Errorf("identity: store signing key: %w", err)
+	}
+	return k.load(ctx)
+}
+
+func (k *KeyRing) load(ctx context.Context) error {
+	var rows []signingKey
+	if err := k.db.WithContext(ctx).Raw(
+		"SELECT kid, secret, retired_at FROM signing_keys ORDER BY created_at, kid").Scan(&rows).Error; err != nil {
+		return fmt.Errorf("identity: load signing keys: %w", err)
+	}
+	keys := make(map[string][]byte, len(rows))
+	current := ""
+	for _, r := range rows {
+		keys[r.Kid] = r.Secret
+		if r.RetiredAt == nil {
+			current = r.Kid
+		}
+	}
+	k.mu.Lock()
+	k.keys, k.current, k.loadedAt = keys, current, time.Now()
+	k.mu.Unlock()
+	return nil
+}
+
+// Sign mints an access token for the user and login session, valid for ttl.
+func (k *KeyRing) Sign(userID, sessionID uuid.UUID, ttl time.Duration, now time.Time) (string, error) {
+	k.mu.RLock()
+	kid, secret := k.current, k.keys[k.current]
+	k.mu.RUnlock()
+	claims := AccessClaims{
+		SessionID: sessionID.String(),
+		RegisteredClaims: jwt.RegisteredClaims{
+			Issuer:    Issuer,
+			Subject:   userID.String(),
+			Audience:  jwt.ClaimStrings{Audience},
+			IssuedAt:  jwt.NewNumericDate(now),
+			NotBefore: jwt.NewNumericDate(now),
+			ExpiresAt: jwt.NewNumericDate(now.Add(ttl)),
+			ID:        uuid.NewString(),
+		},
+	}
+	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
+	tok.Header["kid"] = kid
+	s, err := tok.SignedString(secret)
+	if err != nil {
+		return "", fmt.Errorf("identity: sign access token: %w", err)
+	}
+	return s, nil
+}
+
+// ErrInvalidToken is returned for any access token that does not verify; the reason is not shown to clients.
+var ErrInvalidToken = errors.New("identity: invalid access token")
+
+// Verify checks an access token: the algorithm is pinned to HS256 (so "none" and key-confusion attacks fail),
+// and issuer, audience and expiry are required.
+func (k *KeyRing) Verify(ctx context.Context, raw string) (*AccessClaims, error) {
+	parser := jwt.NewParser(
+		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
+		jwt.WithIssuer(Issuer),
+		jwt.WithAudience(Audience),
+		jwt.WithExpirationRequired(),
+		jwt.WithIssuedAt(),
+		jwt.WithLeeway(30*time.Second),
+	)
+	var claims AccessClaims
+	_, err := parser.ParseWithClaims(raw, &claims, func(t *jwt.Token) (any, error) {
+		kid, _ := t.Header["kid"].(string)
+		if secret := k.secret(ctx, kid); secret != nil {
+			return secret, nil
+		}
+		return nil, fmt.Errorf("unknown key id %q", kid)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalidToken, err)
+	}
+	return &claims, nil
+}
+
+// secret finds a key by id; an unknown id (a key another replica just made) triggers at most one reload per
+// reloadWait, so a flood of forged kids cannot hammer the database.
+func (k *KeyRing) secret(ctx context.Context, kid string) []byte {
+	k.mu.RLock()
+	secret, ok := k.keys[kid]
+	stale := time.Since(k.loadedAt) > k.reloadWait
+	k.mu.RUnlock()
+	if ok || !stale || kid == "" {
+		return secret
+	}
+	if err := k.load(ctx); err != nil {
+		return nil
+	}
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	return k.keys[kid]
+}
