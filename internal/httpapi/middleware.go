@@ -31,16 +31,6 @@ func requireUser(svc *identity.Service) echo.MiddlewareFunc {
 	}
 }
 
-// requireAdmin lets only admins through (after requireUser).
-func requireAdmin(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		if p := access.FromContext(c.Request().Context()); p == nil || !p.IsAdmin {
-			return apperror.Newf(apperror.Forbidden, "Geen toegang", "Alleen beheerders mogen dit.")
-		}
-		return next(c)
-	}
-}
-
 // sameOrigin guards the cookie-authenticated endpoints (refresh, logout) against cross-site requests, on top
 // of SameSite=Strict: a browser always sends Origin on POST, and it must be our own.
 func sameOrigin(baseURL string, allowed []string) echo.MiddlewareFunc {

@@ -52,14 +52,17 @@ func New(d Deps) *echo.Echo {
 		},
 	}))
 	e.Use(securityHeaders(d.Config))
-	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
-		// Closed by default: the SPA is same-origin. Only configured origins may call the API cross-site.
-		AllowOrigins:     d.Config.CORSOrigins,
-		AllowMethods:     []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete},
-		AllowHeaders:     []string{echo.HeaderAuthorization, echo.HeaderContentType, "If-Match", "Idempotency-Key"},
-		AllowCredentials: true,
-		MaxAge:           600,
-	}))
+	// Closed by default: the SPA is same-origin. Echo's CORS with no origins would allow "*", so without
+	// configured origins there is no CORS middleware at all and browsers refuse cross-site calls.
+	if len(d.Config.CORSOrigins) > 0 {
+		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
+			AllowOrigins:     d.Config.CORSOrigins,
+			AllowMethods:     []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete},
+			AllowHeaders:     []string{echo.HeaderAuthorization, echo.HeaderContentType, "If-Match", "Idempotency-Key"},
+			AllowCredentials: true,
+			MaxAge:           600,
+		}))
+	}
 	e.Use(middleware.BodyLimit(d.Config.BodyLimit))
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{
 		Timeout: d.Config.WriteTimeout - time.Second,
