@@ -253,4 +253,3 @@ func toMe(u User, grants []access.Grant) Me {
 	}
 	return Me{ID: u.ID, Email: u.Email, Name: u.Name, IsAdmin: u.IsAdmin, Locale: u.Locale, Grants: grants}
 }
-
