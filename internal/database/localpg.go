@@ -241,7 +241,7 @@ func findPostgresBin() (string, error) {
 		if has(dir) {
 			return dir, nil
 		}
-		return "", fmt.Errorf("database: PG_BIN_DIR=%s holds no initdb and postgres", dir)
+		return "", fmt.Errorf("database: PG_BIN_DIR=%s holds no initdb and postgres: %w", dir, ErrNoPostgres)
 	}
 	if out, err := exec.Command("pg_config", "--bindir").Output(); err == nil {
 		if dir := strings.TrimSpace(string(out)); has(dir) {

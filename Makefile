@@ -1,0 +1,52 @@
+# Leergang: `make run` runs the product with demo data, `make test` runs every test. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+GO       ?= go
+BIN      := bin/leergang
+NPM_STAMP := frontend/node_modules/.npm-ci-stamp
+GO_FILES := $(shell find . -name '*.go' -not -path './frontend/node_modules/*')
+WEB_FILES := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
+
+.PHONY: help
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+.PHONY: run
+run: build ## build everything and run Leergang on http://localhost:8080 with demo data
+	LEERGANG_DEMO=true ./$(BIN) serve
+
+.PHONY: build
+build: $(BIN) ## build the SPA and the binary (which embeds it)
+
+$(NPM_STAMP): frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+frontend/dist/index.html: $(NPM_STAMP) $(WEB_FILES) api/openapi.yaml
+	cd frontend && npm run build
+
+$(BIN): frontend/dist/index.html $(GO_FILES) go.mod go.sum api/openapi.yaml $(wildcard migrations/*.sql)
+	$(GO) build -trimpath -o $(BIN) ./cmd/leergang
+
+.PHONY: test
+test: test-go test-web test-e2e ## run all tests: Go (real PostgreSQL), frontend unit, end-to-end (Chromium)
+
+.PHONY: test-go
+test-go: ## Go tests; without TEST_DATABASE_URL they start a throwaway PostgreSQL
+	$(GO) vet ./...
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	$(GO) test -count=1 ./...
+
+.PHONY: test-web
+test-web: $(NPM_STAMP) ## frontend type check, API types fresh, unit tests
+	cd frontend && npm run check:api && npm run typecheck && npm test
+
+.PHONY: test-e2e
+test-e2e: $(BIN) $(NPM_STAMP) ## end-to-end tests in headless Chromium against the real binary
+	cd frontend && LEERGANG_BIN=../$(BIN) npm run test:e2e
+
+.PHONY: clean
+clean: ## remove build output (not the local database in .leergang/)
+	rm -rf bin frontend/node_modules
+	find frontend/dist -mindepth 1 -not -name .placeholder -delete 2>/dev/null || true

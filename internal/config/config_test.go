@@ -1,0 +1,49 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDefaultsRunLocally(t *testing.T) {
+	c, err := Load(func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != ":8080" || c.DatabaseURL != "" || c.DataDir != ".leergang" || !c.CookieSecure ||
+		c.AccessTokenTTL != 10*time.Minute || len(c.CORSOrigins) != 0 || len(c.TrustedProxies) != 0 {
+		t.Fatalf("defaults %+v", c)
+	}
+}
+
+func TestBadValuesAreReportedTogether(t *testing.T) {
+	vars := map[string]string{
+		"LEERGANG_DEMO":             "misschien",
+		"LEERGANG_ACCESS_TOKEN_TTL": "tien minuten",
+		"LEERGANG_TRUSTED_PROXIES":  "10.0.0.0/8, geen-cidr",
+		"LEERGANG_BASE_URL":         "ftp://x",
+		"LEERGANG_LOG_FORMAT":       "xml",
+	}
+	_, err := Load(func(k string) string { return vars[k] })
+	if err == nil {
+		t.Fatal("bad configuration accepted")
+	}
+	for key := range vars {
+		if !strings.Contains(err.Error(), key) {
+			t.Errorf("error does not name %s: %v", key, err)
+		}
+	}
+}
+
+func TestListsAndProxiesAreParsed(t *testing.T) {
+	vars := map[string]string{"LEERGANG_CORS_ORIGINS": " https://a.example ,https://b.example,",
+		"LEERGANG_TRUSTED_PROXIES": "10.0.0.0/8"}
+	c, err := Load(func(k string) string { return vars[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.CORSOrigins) != 2 || c.CORSOrigins[1] != "https://b.example" || c.TrustedProxies[0].String() != "10.0.0.0/8" {
+		t.Fatalf("parsed %+v %v", c.CORSOrigins, c.TrustedProxies)
+	}
+}
