@@ -97,6 +97,10 @@ func TestSPAIsServedWithFallbackAndCachingRules(t *testing.T) {
 	if r := get(t, a, "/api/docs/", nil); r.StatusCode != 200 || !strings.Contains(string(r.Body), "<title>API</title>") {
 		t.Fatalf("/api/docs/: %d %s", r.StatusCode, r.Body)
 	}
+	// The docs page's own files are served as files, not as its index.html.
+	if r := get(t, a, "/api/docs/init.js", nil); r.StatusCode != 200 || !strings.Contains(r.Header.Get("Content-Type"), "javascript") {
+		t.Fatalf("/api/docs/init.js: %d %s", r.StatusCode, r.Header.Get("Content-Type"))
+	}
 }
 
 func TestUnknownAPIPathIsProblemNotSPA(t *testing.T) {

@@ -22,7 +22,7 @@ func spaHandler(dist fs.FS) echo.HandlerFunc {
 		if p == "" {
 			return serveIndex(c, dist, "index.html")
 		}
-		if strings.HasPrefix(p, "api/docs") {
+		if p == "api/docs" {
 			return serveIndex(c, dist, "api/docs/index.html")
 		}
 		if info, err := fs.Stat(dist, p); err == nil && !info.IsDir() {

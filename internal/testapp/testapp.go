@@ -64,6 +64,7 @@ func New(t testing.TB) *App {
 		"index.html":          {Data: []byte(`<!doctype html><title>Leergang</title>`)},
 		"assets/app-abc1.js":  {Data: []byte(`console.log(1)`)},
 		"api/docs/index.html": {Data: []byte(`<!doctype html><title>API</title>`)},
+		"api/docs/init.js":    {Data: []byte(`SwaggerUIBundle({})`)},
 	}
 	e := httpapi.New(httpapi.Deps{Config: cfg, Log: log, DB: db, Identity: ident,
 		Planning: planning.NewService(db), SPA: spa, OpenAPI: api.OpenAPI})

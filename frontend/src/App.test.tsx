@@ -1,0 +1,148 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Grant } from './api/types';
+import { resetSession } from './auth/session';
+import { fakeApi, json, makeUser, problem, tokenFor } from './test/fakeApi';
+import { renderApp } from './test/renderApp';
+
+const programme = { programmeId: '00000000-0000-4000-8000-0000000000a1', programmeName: 'Leergang Digitaal Leiderschap' };
+const cohort = (name: string) => ({ cohortId: `00000000-0000-4000-8000-${name.slice(0, 4)}00000000`, cohortName: name });
+const participant: Grant = { role: 'participant', ...programme, ...cohort('2021–2022') };
+const facilitator: Grant = { role: 'facilitator', ...programme, ...cohort('2022–2023') };
+const reviewer: Grant = { role: 'reviewer', ...programme, cohortId: null, cohortName: null };
+
+function signedInAs(user = makeUser()) {
+  return fakeApi({
+    'POST /api/v1/auth/refresh': () => json(tokenFor(user)),
+    'POST /api/v1/auth/logout': () => new Response(null, { status: 204 }),
+  });
+}
+
+describe('app shell and routing', () => {
+  beforeEach(() => {
+    resetSession();
+  });
+
+  it('sends a visitor without a session from a protected page to the login page', async () => {
+    fakeApi({ 'POST /api/v1/auth/refresh': () => problem(401, { title: 'Niet ingelogd' }) });
+    renderApp('/beheer');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Inloggen' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Hoofdmenu' })).not.toBeInTheDocument();
+  });
+
+  it('restores the session once on start, even though StrictMode runs effects twice', async () => {
+    const { calls } = signedInAs();
+    renderApp('/');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mijn leergang' })).toBeInTheDocument();
+    expect(calls('POST /api/v1/auth/refresh')).toHaveLength(1);
+  });
+
+  it('shows the participant their cohort as the API reports it', async () => {
+    signedInAs(makeUser({ grants: [participant] }));
+    renderApp('/');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mijn leergang' })).toBeInTheDocument();
+    expect(screen.getByText('Welkom, Nico Middelbos.')).toBeInTheDocument();
+    const cards = within(screen.getByRole('main')).getAllByRole('listitem');
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toHaveTextContent('Leergang Digitaal Leiderschap — 2021–2022');
+  });
+
+  it.each([
+    ['an admin', makeUser({ name: 'Marieke Jansen', isAdmin: true, grants: [] }), 'Beheer'],
+    ['a facilitator', makeUser({ name: 'Ruud Verbeek', grants: [facilitator] }), 'Mijn groepen'],
+    ['a reviewer', makeUser({ name: 'Fatima El Amrani', grants: [reviewer] }), 'Evaluaties en resultaten'],
+  ])('lands %s on their own home', async (_, user, title) => {
+    signedInAs(user);
+    renderApp('/');
+
+    expect(await screen.findByRole('heading', { level: 1, name: title })).toBeInTheDocument();
+    expect(screen.getByText(`Welkom, ${user.name}.`)).toBeInTheDocument();
+  });
+
+  it('shows a reviewer the whole programme, not a cohort', async () => {
+    signedInAs(makeUser({ grants: [reviewer] }));
+    renderApp('/fonds');
+
+    await screen.findByRole('heading', { level: 1, name: 'Evaluaties en resultaten' });
+    const [card, ...others] = within(screen.getByRole('main')).getAllByRole('listitem');
+    expect(others).toHaveLength(0);
+    expect(card).toHaveTextContent('Leergang Digitaal Leiderschap');
+    expect(card).toHaveTextContent('Alle groepen van deze leergang');
+  });
+
+  it('gives someone with several roles a link to each home', async () => {
+    signedInAs(makeUser({ grants: [participant, facilitator] }));
+    renderApp('/');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mijn groepen' })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Hoofdmenu' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual(['Mijn groepen', 'Mijn leergang']);
+    expect(within(nav).getByRole('link', { name: 'Mijn groepen' })).toHaveAttribute('aria-current', 'page');
+
+    await userEvent.click(within(nav).getByRole('link', { name: 'Mijn leergang' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mijn leergang' })).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveFocus(); // focus follows the navigation
+  });
+
+  it('tells a user without the role that they have no access', async () => {
+    signedInAs(makeUser({ grants: [participant] }));
+    renderApp('/beheer');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Geen toegang' })).toBeInTheDocument();
+  });
+
+  it('shows a Dutch 404 page for unknown addresses', async () => {
+    signedInAs();
+    renderApp('/bestaat-niet');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeInTheDocument();
+    expect(document.title).toBe('Pagina niet gevonden | Leergang');
+  });
+
+  it('logs out from the header and returns to the login page', async () => {
+    const { calls } = signedInAs();
+    renderApp('/deelnemer');
+    await screen.findByRole('heading', { level: 1, name: 'Mijn leergang' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Uitloggen' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Inloggen' })).toBeInTheDocument();
+    expect(calls('POST /api/v1/auth/logout')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Uitloggen' })).not.toBeInTheDocument();
+  });
+
+  it('warns on the login page when the server could not end the session', async () => {
+    fakeApi({
+      'POST /api/v1/auth/refresh': () => json(tokenFor(makeUser())),
+      'POST /api/v1/auth/logout': () => problem(500, { title: 'Er ging iets mis' }),
+    });
+    renderApp('/deelnemer');
+    await screen.findByRole('heading', { level: 1, name: 'Mijn leergang' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Uitloggen' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Inloggen' })).toBeInTheDocument();
+    expect(screen.getByText(/De server kon uw sessie niet beëindigen/)).toBeInTheDocument();
+  });
+
+  it('has the landmarks and makes the skip link the first tab stop', async () => {
+    signedInAs();
+    renderApp('/deelnemer');
+    await screen.findByRole('heading', { level: 1, name: 'Mijn leergang' });
+
+    expect(screen.getByRole('banner')).toBeInTheDocument();
+    expect(screen.getByRole('contentinfo')).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveAttribute('id', 'main');
+
+    await userEvent.tab();
+
+    expect(screen.getByRole('link', { name: 'Naar de inhoud' })).toHaveFocus();
+    expect(screen.getByRole('link', { name: 'Naar de inhoud' })).toHaveAttribute('href', '#main');
+  });
+});

@@ -1,0 +1,87 @@
+import { Button, NavBar, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate, useNavigationType } from 'react-router';
+import { logout } from '../api/client';
+import { homePaths, homesFor } from '../auth/roles';
+import { useSession } from '../auth/useSession';
+import { LanguageSwitch } from './LanguageSwitch';
+import { RouterLink, RouterNavLink } from './RouterLink';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const navigationType = useNavigationType();
+  const mainRef = useRef<HTMLElement>(null);
+
+  // After a link click, move focus to the new page's content so keyboard and screen reader users start there.
+  // Not on redirects or the first load: then the skip link must stay the first tab stop.
+  useEffect(() => {
+    if (navigationType === 'PUSH') mainRef.current?.focus();
+  }, [pathname, navigationType]);
+
+  const user = session.status === 'signedIn' ? session.user : null;
+  const homes = user ? homesFor(user) : [];
+
+  async function onLogout() {
+    const revoked = await logout();
+    // If the server could not end the session, its cookie still works in this browser: say so on the login page.
+    navigate('/inloggen', { replace: true, state: revoked ? null : { logoutFailed: true } });
+  }
+
+  return (
+    <div className="lg-app utrecht-document">
+      <SkipLink href="#main">{t('app.skipLink')}</SkipLink>
+      <PageHeader className="lg-header">
+        <div className="lg-header__content">
+          <RouterLink to="/" className="lg-header__logo">
+            <span className="lg-header__name">{t('app.name')}</span>
+            <span className="lg-header__tagline">{t('app.tagline')}</span>
+          </RouterLink>
+          <div className="lg-header__tools">
+            <LanguageSwitch />
+            {user && (
+              <div className="lg-header__user">
+                <Paragraph small className="lg-header__signed-in">
+                  {t('nav.signedInAs', { name: user.name })}
+                </Paragraph>
+                <Button type="button" appearance="secondary-action-button" onClick={() => void onLogout()}>
+                  {t('nav.logout')}
+                </Button>
+              </div>
+            )}
+          </div>
+        </div>
+      </PageHeader>
+      {homes.length > 0 && (
+        <NavBar aria-label={t('nav.label')} className="lg-nav">
+          <ul className="utrecht-nav-list" role="list">
+            {homes.map((kind) => (
+              <li key={kind} className="utrecht-nav-list__item">
+                <RouterNavLink to={homePaths[kind]} className="utrecht-nav-list__link">
+                  {t(`nav.${kind}`)}
+                </RouterNavLink>
+              </li>
+            ))}
+          </ul>
+        </NavBar>
+      )}
+      <main id="main" ref={mainRef} tabIndex={-1} className="lg-main">
+        <Outlet />
+      </main>
+      <PageFooter className="lg-footer">
+        <div className="lg-footer__content">
+          <Paragraph>{t('footer.organisers')}</Paragraph>
+          <Paragraph>
+            {/* A plain link: /api/docs/ is a separate page served by the Go binary, not an SPA route. */}
+            <a className="utrecht-link utrecht-link--html-a" href="/api/docs/">
+              {t('footer.apiDocs')}
+            </a>
+          </Paragraph>
+        </div>
+      </PageFooter>
+    </div>
+  );
+}

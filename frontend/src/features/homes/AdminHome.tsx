@@ -1,0 +1,20 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../api/types';
+import { GrantList } from '../../components/GrantList';
+import { HomePage } from './HomePage';
+
+export function AdminHome({ user }: { user: Me }) {
+  const { t } = useTranslation();
+  return (
+    <HomePage title={t('home.admin.title')} name={user.name}>
+      <Paragraph>{t('home.admin.intro')}</Paragraph>
+      {user.grants.length > 0 && (
+        <>
+          <Paragraph>{t('home.admin.otherRoles')}</Paragraph>
+          <GrantList grants={user.grants} showRole />
+        </>
+      )}
+    </HomePage>
+  );
+}

@@ -1,0 +1,27 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import type { Me, Role } from '../../api/types';
+import { grantsFor } from '../../auth/roles';
+import { GrantList } from '../../components/GrantList';
+import { HomePage } from './HomePage';
+
+/**
+ * The participant, facilitator and reviewer homes differ only in wording for now: each lists the programmes or
+ * cohorts the user holds that role in. Role-specific features (goals, sessions, evaluations) will land here.
+ */
+export function RoleHome({ user, role }: { user: Me; role: Role }) {
+  const { t } = useTranslation();
+  const grants = grantsFor(user, role);
+  return (
+    <HomePage title={t(`home.${role}.title`)} name={user.name}>
+      {grants.length > 0 ? (
+        <>
+          <Paragraph>{t(`home.${role}.intro`)}</Paragraph>
+          <GrantList grants={grants} />
+        </>
+      ) : (
+        <Paragraph>{t(`home.${role}.empty`)}</Paragraph>
+      )}
+    </HomePage>
+  );
+}

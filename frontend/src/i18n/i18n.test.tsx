@@ -1,0 +1,70 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resetSession } from '../auth/session';
+import { fakeApi, problem } from '../test/fakeApi';
+import { renderApp } from '../test/renderApp';
+import en from './en.json';
+import { setLanguage } from './index';
+import nl from './nl.json';
+
+function keys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+describe('language switch', () => {
+  beforeEach(() => {
+    resetSession();
+    fakeApi({ 'POST /api/v1/auth/refresh': () => problem(401, { title: 'Niet ingelogd' }) });
+  });
+
+  afterEach(async () => {
+    await setLanguage('nl');
+    window.localStorage.clear();
+  });
+
+  it('starts in Dutch', async () => {
+    renderApp('/inloggen');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Inloggen' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('nl');
+    expect(screen.getByRole('button', { name: 'Nederlands' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('switches the whole interface to English and back, and remembers the choice', async () => {
+    renderApp('/inloggen');
+    await screen.findByRole('heading', { level: 1, name: 'Inloggen' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Log in' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Email address')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Skip to content' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.title).toBe('Log in | Leergang');
+    expect(window.localStorage.getItem('leergang.language')).toBe('en');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Nederlands' }));
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('nl');
+  });
+
+  it('translates validation messages already on screen when the language changes', async () => {
+    renderApp('/inloggen');
+    await screen.findByRole('heading', { level: 1, name: 'Inloggen' });
+    await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
+    expect(screen.getByLabelText('E-mailadres')).toHaveAccessibleDescription('Vul uw e-mailadres in.');
+
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+
+    expect(screen.getByLabelText('Email address')).toHaveAccessibleDescription('Enter your email address.');
+  });
+
+  it('has every Dutch string in English too', () => {
+    expect(keys(en).sort()).toEqual(keys(nl).sort());
+  });
+});

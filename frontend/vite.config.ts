@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+const apiTarget = process.env.LEERGANG_DEV_API ?? 'http://localhost:8080';
+
+// Copies Swagger UI's prebuilt files next to public/api/docs/{index.html,init.js}, so the Go binary can serve
+// readable API docs at /api/docs/ from the same embedded dist/ without a CDN (CSP allows 'self' only).
+function swaggerUiDocs(): Plugin {
+  const dir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  return {
+    name: 'leergang-swagger-ui-docs',
+    apply: 'build',
+    generateBundle() {
+      for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-bundle.js.LICENSE.txt', 'LICENSE', 'NOTICE']) {
+        this.emitFile({ type: 'asset', fileName: `api/docs/${file}`, source: readFileSync(join(dir, file)) });
+      }
+    },
+  };
+}
+
+// dist/.placeholder is committed so that `go build` (which embeds dist/ via embed.go) works before any npm run;
+// emptyOutDir wipes it, so every build writes it back.
+function keepDistPlaceholder(): Plugin {
+  return {
+    name: 'leergang-dist-placeholder',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: '.placeholder',
+        source: 'Keeps frontend/dist in git so go build works before npm run build; see frontend/embed.go.\n',
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), swaggerUiDocs(), keepDistPlaceholder()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The polyfill would be injected as an inline script, which the CSP (script-src 'self') blocks.
+    modulePreload: { polyfill: false },
+    // Never inline assets as data: URIs: fonts from data: are blocked by the CSP (font-src falls back to 'self').
+    assetsInlineLimit: 0,
+  },
+  server: {
+    proxy: {
+      '/api': apiTarget,
+      '/healthz': apiTarget,
+      '/readyz': apiTarget,
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+});
