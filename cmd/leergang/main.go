@@ -120,6 +120,7 @@ func openDatabase(ctx context.Context, cfg config.Config, log *slog.Logger) (*go
 		if cluster, err = database.StartLocal(ctx, database.LocalOptions{Dir: dir}); err != nil {
 			return nil, nil, err
 		}
+		log.Info("local PostgreSQL cluster is running", "dir", cluster.Dir())
 		if url, err = cluster.EnsureDatabase(ctx, "leergang"); err != nil {
 			cluster.Stop()
 			return nil, nil, err

@@ -3,6 +3,7 @@ package database
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -32,6 +33,41 @@ type LocalCluster struct {
 	logFile  *os.File
 }
 
+// rootClusterBase holds the clusters of a root-run Leergang whose data folder the cluster user cannot reach.
+var rootClusterBase = "/var/lib/leergang"
+
+// Dir is the folder the cluster lives in (it differs from the requested one when run as root, see StartLocal).
+func (c *LocalCluster) Dir() string { return c.dir }
+
+// traversable reports whether the user of cred may enter dir and each folder above it.
+func traversable(dir string, cred *syscall.Credential) bool {
+	for d := dir; ; d = filepath.Dir(d) {
+		info, err := os.Stat(d)
+		if err == nil {
+			st, ok := info.Sys().(*syscall.Stat_t)
+			if !ok {
+				return false
+			}
+			mode := info.Mode().Perm()
+			switch {
+			case st.Uid == cred.Uid:
+				if mode&0o100 == 0 {
+					return false
+				}
+			case st.Gid == cred.Gid:
+				if mode&0o010 == 0 {
+					return false
+				}
+			case mode&0o001 == 0:
+				return false
+			}
+		}
+		if d == filepath.Dir(d) {
+			return true
+		}
+	}
+}
+
 // LocalOptions tune the cluster. Tests trade durability for speed; the product keeps PostgreSQL's defaults.
 type LocalOptions struct {
 	// Dir is the cluster's data folder; created when missing.
@@ -58,6 +94,17 @@ func StartLocal(ctx context.Context, opts LocalOptions) (*LocalCluster, error) {
 	cred, err := clusterCredential()
 	if err != nil {
 		return nil, err
+	}
+	if cred != nil && !traversable(filepath.Dir(dir), cred) {
+		// A folder under /root (0700) is out of the cluster user's reach. Rather than loosen the permissions of
+		// the user's folders, the cluster moves to a fixed place derived from the requested path, so it is
+		// found again on the next start.
+		sum := sha256.Sum256([]byte(dir))
+		parent := filepath.Join(rootClusterBase, hex.EncodeToString(sum[:6]))
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			return nil, fmt.Errorf("database: create %s: %w", parent, err)
+		}
+		dir = filepath.Join(parent, filepath.Base(dir))
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("database: create %s: %w", dir, err)

@@ -3,7 +3,9 @@ package database
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -17,5 +19,52 @@ func TestMissingPostgresSaysWhatToInstall(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %q", err, want)
 		}
+	}
+}
+
+func TestRootRunClusterMovesOutOfUnreachableFolders(t *testing.T) {
+	cred, err := clusterCredential()
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := t.TempDir() // 0700, owned by whoever runs the test
+	if cred == nil {
+		// Not root: the cluster runs as this user, who can always reach their own folders.
+		if !traversable(closed, &syscall.Credential{Uid: uint32(os.Getuid()), Gid: uint32(os.Getgid())}) {
+			t.Fatal("own temp folder reported unreachable")
+		}
+		return
+	}
+	if traversable(closed+"/pg", cred) {
+		t.Fatalf("a 0700 root folder is reported reachable for uid %d", cred.Uid)
+	}
+	base, err := os.MkdirTemp("", "leergang-root-clusters-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(base)
+	if err := os.Chmod(base, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := rootClusterBase
+	rootClusterBase = base
+	defer func() { rootClusterBase = old }()
+	c, err := StartLocal(context.Background(), LocalOptions{Dir: closed + "/pg", Ephemeral: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Stop()
+	if !strings.HasPrefix(c.Dir(), base+"/") {
+		t.Fatalf("cluster in %s, want it moved under %s", c.Dir(), base)
+	}
+	// The same requested folder maps to the same place next time, so data is found again.
+	c.Stop()
+	c2, err := StartLocal(context.Background(), LocalOptions{Dir: closed + "/pg", Ephemeral: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Stop()
+	if c2.Dir() != c.Dir() {
+		t.Fatalf("second start in %s, first in %s", c2.Dir(), c.Dir())
 	}
 }
