@@ -30,8 +30,11 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	user := v1.Group("", requireUser(d.Identity))
 	user.GET("/me", auth.Me)
 
-	plan := planning.NewHandlers(d.Planning)
+	plan := planning.NewHandlers(d.Planning, d.Config.BaseURL)
 	user.GET("/cohorts/:cohortID", plan.Cohort)
+	user.GET("/me/calendar-feed", plan.CalendarFeedStatus)
+	user.POST("/me/calendar-feed", plan.ResetCalendarFeed)
+	v1.GET("/calendar/:file", plan.CalendarICS) // the secret in the URL is the credential
 
 	// Unknown API paths are a problem+json 404, never the SPA's index.html.
 	v1.Any("/*", func(c echo.Context) error { return echo.ErrNotFound })

@@ -97,6 +97,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the signed-in person has a personal calendar feed
+         * @description The feed's URL is secret and stored only as a hash, so it is shown once, when it is made.
+         */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        /** Make a new secret calendar feed URL (the previous one stops working) */
+        post: operations["resetCalendarFeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The iCalendar feed (RFC 5545) of a person's cohort sessions
+         * @description `file` is `<secret>.ics`; the secret is the credential, so calendar apps can subscribe without logging in.
+         *     Events carry stable UIDs, SEQUENCE on change, times in Europe/Amsterdam with a VTIMEZONE, and cancelled
+         *     sessions as STATUS:CANCELLED.
+         */
+        get: operations["getCalendarICS"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.yaml": {
         parameters: {
             query?: never;
@@ -171,6 +214,13 @@ export interface components {
             code: string;
             /** @description Human-readable, in Dutch. */
             message: string;
+        };
+        CalendarFeed: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string | null;
+            /** @description Only in the answer to POST; keep it secret. */
+            url: string | null;
         };
         Health: {
             /** @constant */
@@ -398,6 +448,71 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed's state; `url` is null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    resetCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new feed; `url` is the one to subscribe to in Outlook or Google Calendar. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    getCalendarICS: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
             404: components["responses"]["Problem"];
         };
     };
