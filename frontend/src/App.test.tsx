@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Grant } from './api/types';
 import { resetSession } from './auth/session';
+import { makeCohort } from './test/cohorts';
 import { fakeApi, json, makeUser, problem, tokenFor } from './test/fakeApi';
 import { renderApp } from './test/renderApp';
 
@@ -12,10 +13,14 @@ const participant: Grant = { role: 'participant', ...programme, ...cohort('2021�
 const facilitator: Grant = { role: 'facilitator', ...programme, ...cohort('2022–2023') };
 const reviewer: Grant = { role: 'reviewer', ...programme, cohortId: null, cohortName: null };
 
+// The cohort of makeUser()'s participant grant.
+const defaultCohort = makeCohort({ id: makeUser().grants[0]!.cohortId!, name: '2021–2022', status: 'completed' });
+
 function signedInAs(user = makeUser()) {
   return fakeApi({
     'POST /api/v1/auth/refresh': () => json(tokenFor(user)),
     'POST /api/v1/auth/logout': () => new Response(null, { status: 204 }),
+    [`GET /api/v1/cohorts/${defaultCohort.id}`]: () => json(defaultCohort),
   });
 }
 
@@ -40,15 +45,16 @@ describe('app shell and routing', () => {
     expect(calls('POST /api/v1/auth/refresh')).toHaveLength(1);
   });
 
-  it('shows the participant their cohort as the API reports it', async () => {
-    signedInAs(makeUser({ grants: [participant] }));
+  it('shows the participant their cohort, loaded with their access token', async () => {
+    const { calls } = signedInAs(makeUser());
     renderApp('/');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Mijn leergang' })).toBeInTheDocument();
     expect(screen.getByText('Welkom, Nico Middelbos.')).toBeInTheDocument();
-    const cards = within(screen.getByRole('main')).getAllByRole('listitem');
-    expect(cards).toHaveLength(1);
-    expect(cards[0]).toHaveTextContent('Leergang Digitaal Leiderschap — 2021–2022');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Leergang Digitaal Leiderschap — 2021–2022' })).toBeInTheDocument();
+    const [request, ...again] = calls(`GET /api/v1/cohorts/${defaultCohort.id}`);
+    expect(again).toHaveLength(0);
+    expect(request?.headers.get('Authorization')).toBe('Bearer access-1');
   });
 
   it.each([
@@ -115,6 +121,27 @@ describe('app shell and routing', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Inloggen' })).toBeInTheDocument();
     expect(calls('POST /api/v1/auth/logout')).toHaveLength(1);
     expect(screen.queryByRole('button', { name: 'Uitloggen' })).not.toBeInTheDocument();
+  });
+
+  it('forgets cached data on logout, so the next login loads it afresh', async () => {
+    const { calls } = signedInAs();
+    renderApp('/deelnemer');
+    await screen.findByRole('heading', { level: 2, name: 'Leergang Digitaal Leiderschap — 2021–2022' });
+    await userEvent.click(screen.getByRole('button', { name: 'Uitloggen' }));
+    await screen.findByRole('heading', { level: 1, name: 'Inloggen' });
+    const afterLogout = fakeApi({
+      'POST /api/v1/auth/login': () => json(tokenFor(makeUser(), 'access-2')),
+      [`GET /api/v1/cohorts/${defaultCohort.id}`]: () => json(defaultCohort),
+    });
+
+    await userEvent.type(screen.getByLabelText('E-mailadres'), 'nico.middelbos@kampen.example');
+    await userEvent.type(screen.getByLabelText('Wachtwoord'), 'leergang-demo-2021');
+    await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Leergang Digitaal Leiderschap — 2021–2022' })).toBeInTheDocument();
+    expect(calls(`GET /api/v1/cohorts/${defaultCohort.id}`)).toHaveLength(1); // for the first login
+    const [again] = afterLogout.calls(`GET /api/v1/cohorts/${defaultCohort.id}`); // not served from the cache
+    expect(again?.headers.get('Authorization')).toBe('Bearer access-2');
   });
 
   it('warns on the login page when the server could not end the session', async () => {

@@ -7,16 +7,20 @@ import { hasHome, type HomeKind } from './roles';
 import { useSession } from './useSession';
 
 /**
- * Guards a role's home. Signed-out visitors go to the login page, which sends them back here afterwards; a
- * signed-in user without the role is told so rather than silently redirected.
+ * Guards a page for signed-in users. Signed-out visitors go to the login page, which sends them back here
+ * afterwards.
  */
-export function RequireHome({ kind, children }: { kind: HomeKind; children: (user: Me) => ReactNode }) {
+export function RequireUser({ children }: { children: (user: Me) => ReactNode }) {
   const session = useSession();
   const location = useLocation();
   if (session.status === 'loading') return <Loading />;
   if (session.status === 'signedOut') {
     return <Navigate to="/inloggen" replace state={{ from: location.pathname + location.search + location.hash }} />;
   }
-  if (!hasHome(session.user, kind)) return <ForbiddenPage />;
   return children(session.user);
+}
+
+/** Guards a role's home: a signed-in user without the role is told so rather than silently redirected. */
+export function RequireHome({ kind, children }: { kind: HomeKind; children: (user: Me) => ReactNode }) {
+  return <RequireUser>{(user) => (hasHome(user, kind) ? children(user) : <ForbiddenPage />)}</RequireUser>;
 }

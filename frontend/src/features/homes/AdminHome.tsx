@@ -12,7 +12,8 @@ export function AdminHome({ user }: { user: Me }) {
       {user.grants.length > 0 && (
         <>
           <Paragraph>{t('home.admin.otherRoles')}</Paragraph>
-          <GrantList grants={user.grants} showRole />
+          {/* An admin may open any cohort, whatever role the grant itself is for. */}
+          <GrantList grants={user.grants} showRole linkCohorts />
         </>
       )}
     </HomePage>

@@ -1,15 +1,16 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import type { Me, Role } from '../../api/types';
+import type { Me } from '../../api/types';
 import { grantsFor } from '../../auth/roles';
 import { GrantList } from '../../components/GrantList';
 import { HomePage } from './HomePage';
 
 /**
- * The participant, facilitator and reviewer homes differ only in wording for now: each lists the programmes or
- * cohorts the user holds that role in. Role-specific features (goals, sessions, evaluations) will land here.
+ * The facilitator and reviewer homes differ only in wording for now: each lists the programmes or cohorts the
+ * user holds that role in. A facilitator's cohorts link to their pages; a reviewer sees aggregates only, so
+ * theirs do not.
  */
-export function RoleHome({ user, role }: { user: Me; role: Role }) {
+export function RoleHome({ user, role }: { user: Me; role: 'facilitator' | 'reviewer' }) {
   const { t } = useTranslation();
   const grants = grantsFor(user, role);
   return (
@@ -17,7 +18,7 @@ export function RoleHome({ user, role }: { user: Me; role: Role }) {
       {grants.length > 0 ? (
         <>
           <Paragraph>{t(`home.${role}.intro`)}</Paragraph>
-          <GrantList grants={grants} />
+          <GrantList grants={grants} linkCohorts={role === 'facilitator'} />
         </>
       ) : (
         <Paragraph>{t(`home.${role}.empty`)}</Paragraph>
