@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { wcagViolations } from './axe';
 import { baseURL, demoUsers, launchBrowser, logIn, openPage } from './browser';
 
 // Written by the tests on every run (gitignored); `npm run screenshots:docs` copies the README's ones to docs/.
@@ -194,5 +195,15 @@ describe('Leergang in a browser', () => {
     const paths = await page.locator('.opblock-summary-path').allTextContents();
     expect(paths.map((path) => path.replace(/\u200b/g, ''))).toContain('/auth/login'); // Swagger UI adds break hints
     expect(problems).toEqual([]);
+  });
+
+  it('has no WCAG 2.1 AA violations (axe-core) on the login page and the participant home', async () => {
+    const { page } = await open('/inloggen');
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    await logIn(page, demoUsers.participant.email);
+    await page.waitForURL('**/deelnemer');
+    await page.getByRole('heading', { level: 3, name: 'Wat komt er' }).waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
   });
 });

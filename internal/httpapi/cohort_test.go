@@ -10,52 +10,13 @@ import (
 	"github.com/vgs/leergang/internal/testapp"
 )
 
-// world is a programme with two cohorts and one person in every role DESIGN.md distinguishes.
-type world struct {
-	app                *testapp.App
-	programme, other   uuid.UUID
-	cohort, otherCohrt uuid.UUID
-	tokens             map[string]string
-}
-
-func newWorld(t *testing.T) *world {
-	t.Helper()
-	a := testapp.New(t)
-	w := &world{app: a, tokens: map[string]string{}}
-	w.programme = a.Programme(t, "Leergang Digitaal Leiderschap")
-	w.other = a.Programme(t, "Leergang Regionaal Samenwerken")
-	w.cohort = a.Cohort(t, w.programme, "2026–2027", "De gemeentesecretaris in zijn/haar context", "Samenwerking en netwerken")
-	w.otherCohrt = a.Cohort(t, w.programme, "2021–2022", "Context")
-	otherProgCohort := a.Cohort(t, w.other, "2026", "Regio")
-
-	users := map[string]uuid.UUID{}
-	for _, role := range []string{"participant", "other-participant", "other-cohort-participant", "withdrawn-participant",
-		"facilitator", "programme-facilitator", "other-cohort-facilitator", "other-programme-facilitator", "reviewer", "admin"} {
-		users[role] = a.User(t, role+"@test.example", role, role == "admin")
-	}
-	a.Enrol(t, w.cohort, users["participant"], "active")
-	a.Enrol(t, w.cohort, users["other-participant"], "active")
-	a.Enrol(t, w.otherCohrt, users["other-cohort-participant"], "completed")
-	a.Enrol(t, w.cohort, users["withdrawn-participant"], "withdrawn")
-	a.Grant(t, users["facilitator"], "facilitator", nil, &w.cohort)
-	a.Grant(t, users["programme-facilitator"], "facilitator", &w.programme, nil)
-	a.Grant(t, users["other-cohort-facilitator"], "facilitator", nil, &w.otherCohrt)
-	a.Grant(t, users["other-programme-facilitator"], "facilitator", nil, &otherProgCohort)
-	a.Grant(t, users["reviewer"], "reviewer", &w.programme, nil)
-	for role := range users {
-		w.tokens[role], _ = a.Login(t, role+"@test.example")
-	}
-	w.tokens["anonymous"] = ""
-	return w
-}
-
 func TestCohortOverviewVisibilityPerRole(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	a := w.app
-	a.Session(t, w.cohort, 1, "Informatieveiligheid", time.Now().Add(48*time.Hour), 3*time.Hour)
-	a.Session(t, w.cohort, 2, "Datagericht werken in de praktijk", time.Now().Add(24*time.Hour), 3*time.Hour)
-	a.Session(t, w.cohort, 1, "Al geweest", time.Now().Add(-48*time.Hour), 3*time.Hour)
+	w := testapp.NewWorld(t)
+	a := w.App
+	a.Session(t, w.Cohort, 1, "Informatieveiligheid", time.Now().Add(48*time.Hour), 3*time.Hour)
+	a.Session(t, w.Cohort, 2, "Datagericht werken in de praktijk", time.Now().Add(24*time.Hour), 3*time.Hour)
+	a.Session(t, w.Cohort, 1, "Al geweest", time.Now().Add(-48*time.Hour), 3*time.Hour)
 
 	want := map[string]int{
 		"participant":                 200,
@@ -72,7 +33,7 @@ func TestCohortOverviewVisibilityPerRole(t *testing.T) {
 	}
 	for role, status := range want {
 		t.Run(role, func(t *testing.T) {
-			r := a.Do(t, testapp.Request{Method: http.MethodGet, Path: "/api/v1/cohorts/" + w.cohort.String(), Token: w.tokens[role]})
+			r := a.Do(t, testapp.Request{Method: http.MethodGet, Path: "/api/v1/cohorts/" + w.Cohort.String(), Token: w.Tokens[role]})
 			if r.StatusCode != status {
 				t.Fatalf("status %d, want %d: %s", r.StatusCode, status, r.Body)
 			}
@@ -103,9 +64,9 @@ func TestCohortOverviewVisibilityPerRole(t *testing.T) {
 
 func TestCohortOverviewOfUnknownOrMalformedIDIsNotFound(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
+	w := testapp.NewWorld(t)
 	for _, id := range []string{uuid.NewString(), "not-a-uuid", "1%27%20OR%201=1"} {
-		r := w.app.Do(t, testapp.Request{Method: http.MethodGet, Path: "/api/v1/cohorts/" + id, Token: w.tokens["admin"]})
+		r := w.App.Do(t, testapp.Request{Method: http.MethodGet, Path: "/api/v1/cohorts/" + id, Token: w.Tokens["admin"]})
 		if r.StatusCode != 404 {
 			t.Fatalf("%s: %d, want 404", id, r.StatusCode)
 		}
@@ -115,7 +76,7 @@ func TestCohortOverviewOfUnknownOrMalformedIDIsNotFound(t *testing.T) {
 
 func TestMeListsEachRoleWithItsScope(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
+	w := testapp.NewWorld(t)
 	type grant struct {
 		Role        string     `json:"role"`
 		ProgrammeID uuid.UUID  `json:"programmeId"`
@@ -125,17 +86,17 @@ func TestMeListsEachRoleWithItsScope(t *testing.T) {
 		admin  bool
 		grants []grant
 	}{
-		"participant":              {grants: []grant{{"participant", w.programme, &w.cohort}}},
+		"participant":              {grants: []grant{{"participant", w.Programme, &w.Cohort}}},
 		"withdrawn-participant":    {grants: nil},
-		"other-cohort-participant": {grants: []grant{{"participant", w.programme, &w.otherCohrt}}},
-		"facilitator":              {grants: []grant{{"facilitator", w.programme, &w.cohort}}},
-		"programme-facilitator":    {grants: []grant{{"facilitator", w.programme, nil}}},
-		"reviewer":                 {grants: []grant{{"reviewer", w.programme, nil}}},
+		"other-cohort-participant": {grants: []grant{{"participant", w.Programme, &w.OtherCohort}}},
+		"facilitator":              {grants: []grant{{"facilitator", w.Programme, &w.Cohort}}},
+		"programme-facilitator":    {grants: []grant{{"facilitator", w.Programme, nil}}},
+		"reviewer":                 {grants: []grant{{"reviewer", w.Programme, nil}}},
 		"admin":                    {admin: true},
 	}
 	for role, tc := range cases {
 		t.Run(role, func(t *testing.T) {
-			r := w.app.Do(t, testapp.Request{Method: http.MethodGet, Path: "/api/v1/me", Token: w.tokens[role]})
+			r := w.App.Do(t, testapp.Request{Method: http.MethodGet, Path: "/api/v1/me", Token: w.Tokens[role]})
 			if r.StatusCode != 200 {
 				t.Fatalf("status %d", r.StatusCode)
 			}
@@ -161,13 +122,13 @@ func TestMeListsEachRoleWithItsScope(t *testing.T) {
 
 func TestRevokedGrantTakesEffectImmediately(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	path := "/api/v1/cohorts/" + w.cohort.String()
-	if r := w.app.Do(t, testapp.Request{Method: http.MethodGet, Path: path, Token: w.tokens["facilitator"]}); r.StatusCode != 200 {
+	w := testapp.NewWorld(t)
+	path := "/api/v1/cohorts/" + w.Cohort.String()
+	if r := w.App.Do(t, testapp.Request{Method: http.MethodGet, Path: path, Token: w.Tokens["facilitator"]}); r.StatusCode != 200 {
 		t.Fatalf("before revocation: %d", r.StatusCode)
 	}
-	w.app.Exec(t, `DELETE FROM role_grants WHERE user_id = (SELECT id FROM users WHERE email = 'facilitator@test.example')`)
-	if r := w.app.Do(t, testapp.Request{Method: http.MethodGet, Path: path, Token: w.tokens["facilitator"]}); r.StatusCode != 403 {
+	w.App.Exec(t, `DELETE FROM role_grants WHERE user_id = (SELECT id FROM users WHERE email = 'facilitator@test.example')`)
+	if r := w.App.Do(t, testapp.Request{Method: http.MethodGet, Path: path, Token: w.Tokens["facilitator"]}); r.StatusCode != 403 {
 		t.Fatalf("after revocation with the same token: %d, want 403", r.StatusCode)
 	}
 }
