@@ -20,6 +20,7 @@ const (
 	TooLarge             Code = "too_large"              // 413: the body is over the limit
 	UnsupportedMediaType Code = "unsupported_media_type" // 415: not JSON
 	Precondition         Code = "precondition"           // 412: If-Match did not match
+	PreconditionRequired Code = "precondition_required"  // 428: an update without If-Match
 	TooMany              Code = "too_many_requests"      // 429
 	Unavailable          Code = "unavailable"            // 503: a dependency (the database) is down
 	Internal             Code = "internal"               // 500

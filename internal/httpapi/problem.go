@@ -33,6 +33,7 @@ var statusOf = map[apperror.Code]int{
 	apperror.NotFound:             http.StatusNotFound,
 	apperror.Conflict:             http.StatusConflict,
 	apperror.Precondition:         http.StatusPreconditionFailed,
+	apperror.PreconditionRequired: http.StatusPreconditionRequired,
 	apperror.TooLarge:             http.StatusRequestEntityTooLarge,
 	apperror.UnsupportedMediaType: http.StatusUnsupportedMediaType,
 	apperror.Invalid:              http.StatusUnprocessableEntity,

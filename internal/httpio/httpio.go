@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -105,4 +106,32 @@ func PathUUID(c echo.Context, name string) (uuid.UUID, error) {
 func JSON(c echo.Context, status int, v any) error {
 	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 	return c.JSON(status, v)
+}
+
+// IfMatchVersion reads the version an update is based on from `If-Match: "<version>"`. Every updatable resource
+// answers with its version (in the body and as ETag), and a write based on an older one is refused, so two
+// people editing at once never overwrite each other silently.
+func IfMatchVersion(c echo.Context) (int, error) {
+	raw := strings.TrimSpace(c.Request().Header.Get("If-Match"))
+	if raw == "" {
+		return 0, apperror.Newf(apperror.PreconditionRequired, "Versie ontbreekt",
+			`Stuur de versie waarop deze wijziging is gebaseerd mee in de kop If-Match, bijvoorbeeld If-Match: "3".`)
+	}
+	raw = strings.TrimPrefix(raw, "W/")
+	n, err := strconv.Atoi(strings.Trim(raw, `"`))
+	if err != nil || n < 1 {
+		return 0, apperror.Newf(apperror.BadRequest, "Ongeldige versie", `If-Match moet een versie zijn, zoals "3".`)
+	}
+	return n, nil
+}
+
+// SetVersion sends a resource's version as its ETag, for the next If-Match.
+func SetVersion(c echo.Context, version int) {
+	c.Response().Header().Set("ETag", `"`+strconv.Itoa(version)+`"`)
+}
+
+// Stale is the error for an update based on an old version: nothing was changed.
+func Stale() error {
+	return apperror.Newf(apperror.Precondition, "Iemand anders heeft dit intussen gewijzigd",
+		"Uw wijziging is niet opgeslagen. Laad de nieuwste versie en probeer het opnieuw.")
 }
