@@ -46,6 +46,11 @@ test-web: $(NPM_STAMP) ## frontend type check, API types fresh, unit tests
 test-e2e: $(BIN) $(NPM_STAMP) ## end-to-end tests in headless Chromium against the real binary
 	cd frontend && LEERGANG_BIN=../$(BIN) npm run test:e2e
 
+.PHONY: bench
+bench: ## Go benchmarks (cluster start, login, authenticated read); prints their figures
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./internal/database/
+	$(GO) test -run '^$$' -bench . -benchtime 2s ./internal/httpapi/
+
 .PHONY: clean
 clean: ## remove build output (not the local database in .leergang/)
 	rm -rf bin frontend/node_modules
