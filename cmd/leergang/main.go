@@ -27,6 +27,7 @@ import (
 	"github.com/vgs/leergang/internal/database"
 	"github.com/vgs/leergang/internal/httpapi"
 	"github.com/vgs/leergang/internal/identity"
+	"github.com/vgs/leergang/internal/mail"
 	"github.com/vgs/leergang/internal/planning"
 	"github.com/vgs/leergang/internal/seed"
 )
@@ -155,6 +156,13 @@ func openDatabase(ctx context.Context, cfg config.Config, log *slog.Logger) (*go
 }
 
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
+	var sender *mail.SMTPSender // nil: no SMTP, mail is kept in the outbox
+	if cfg.SMTPURL != "" {
+		var err error
+		if sender, err = mail.NewSMTPSender(mail.SMTPConfig{URL: cfg.SMTPURL, From: cfg.MailFrom}); err != nil {
+			return err
+		}
+	}
 	db, closeDB, err := openDatabase(ctx, cfg, log)
 	if err != nil {
 		return err
@@ -177,8 +185,21 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	}
 	e := httpapi.New(httpapi.Deps{
 		Config: cfg, Log: log, DB: db, Identity: ident, Planning: planning.NewService(db),
-		SPA: frontend.Dist(), OpenAPI: api.OpenAPI,
+		Mail: mail.NewService(db), SPA: frontend.Dist(), OpenAPI: api.OpenAPI,
 	})
+	// Mail: without LEERGANG_SMTP_URL it stays in the outbox, where admins read it. With it, every replica runs
+	// a worker; their claims on the outbox keep any two from sending one mail.
+	if sender != nil {
+		worker := mail.NewWorker(db, sender, mail.WorkerOptions{Log: log})
+		workerCtx, stopWorker := context.WithCancel(ctx)
+		workerDone := make(chan struct{})
+		go func() { defer close(workerDone); worker.Run(workerCtx) }()
+		// Runs before closeDB: the worker finishes and marks the mail it is sending, gives the rest back, stops.
+		defer func() { stopWorker(); <-workerDone }()
+		log.Info("mail: sending the outbox", "smtp", sender.Addr())
+	} else {
+		log.Info("mail: LEERGANG_SMTP_URL is not set; mail stays in the outbox, readable by admins")
+	}
 	srv := httpapi.Server(e, cfg)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

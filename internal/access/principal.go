@@ -77,6 +77,94 @@ func (p *Principal) CanViewCohort(programmeID, cohortID uuid.UUID) bool {
 	return p.IsAdmin || p.InCohort(Facilitator, programmeID, cohortID) || p.InCohort(Participant, programmeID, cohortID)
 }
 
+// CanTakeAttendance: facilitators of the cohort and admins record attendance and see everyone's.
+func (p *Principal) CanTakeAttendance(programmeID, cohortID uuid.UUID) bool {
+	if p == nil {
+		return false
+	}
+	return p.IsAdmin || p.InCohort(Facilitator, programmeID, cohortID)
+}
+
+// CanViewAttendanceRates: besides those who take attendance, the programme's reviewers see the group's rates,
+// never a person's (DESIGN.md: "attendance — reviewer: rates only"). Participants see only their own.
+func (p *Principal) CanViewAttendanceRates(programmeID, cohortID uuid.UUID) bool {
+	return p.CanTakeAttendance(programmeID, cohortID) || p.InProgramme(Reviewer, programmeID)
+}
+
+// CanManageProgrammes: programmes, their module templates and cohorts, people's accounts and who holds which
+// role are the programme office's work (admins).
+func (p *Principal) CanManageProgrammes() bool {
+	return p != nil && p.IsAdmin
+}
+
+// IsStaff: admins and everyone who facilitates or reviews somewhere. Participants are not staff: they see their
+// programme through their own cohort.
+func (p *Principal) IsStaff() bool {
+	if p == nil {
+		return false
+	}
+	for _, g := range p.Grants {
+		if g.Role == Facilitator || g.Role == Reviewer {
+			return true
+		}
+	}
+	return p.IsAdmin
+}
+
+// CanViewProgramme: a programme's description and module template are for admins and the programme's staff
+// (its facilitators, of any cohort, and its reviewers).
+func (p *Principal) CanViewProgramme(programmeID uuid.UUID) bool {
+	if p == nil {
+		return false
+	}
+	return p.IsAdmin || p.InProgramme(Facilitator, programmeID) || p.InProgramme(Reviewer, programmeID)
+}
+
+// CanListCohort: which cohorts of a programme appear in its cohort list (name, dates, status, number of
+// participants). Admins and reviewers see all, to compare cohorts and years; facilitators the ones they run.
+func (p *Principal) CanListCohort(programmeID, cohortID uuid.UUID) bool {
+	if p == nil {
+		return false
+	}
+	return p.IsAdmin || p.InCohort(Facilitator, programmeID, cohortID) || p.InProgramme(Reviewer, programmeID)
+}
+
+// CanManageCohort: a cohort's modules and its participants (enrolling, importing, withdrawing, the list with
+// their contact details) are managed by the cohort's facilitators and admins. Other participants get no list.
+func (p *Principal) CanManageCohort(programmeID, cohortID uuid.UUID) bool {
+	if p == nil {
+		return false
+	}
+	return p.IsAdmin || p.InCohort(Facilitator, programmeID, cohortID)
+}
+
+// CanPlanCohort: the cohort's facilitators (cohort or programme grant) and admins schedule its sessions, book
+// speakers and see the bookings; its participants only read the schedule.
+func (p *Principal) CanPlanCohort(programmeID, cohortID uuid.UUID) bool {
+	if p == nil {
+		return false
+	}
+	return p.IsAdmin || p.InCohort(Facilitator, programmeID, cohortID)
+}
+
+// CanManageSpeakers: a programme's speaker directory, contact details included, is kept by the facilitators of
+// any of its cohorts and by admins. The shared directory (programmeID nil) serves every programme, so every
+// facilitator keeps it. Shared or not, nobody else sees a speaker's email or phone (DESIGN.md).
+func (p *Principal) CanManageSpeakers(programmeID *uuid.UUID) bool {
+	if p == nil {
+		return false
+	}
+	if p.IsAdmin {
+		return true
+	}
+	for _, g := range p.Grants {
+		if g.Role == Facilitator && (programmeID == nil || g.ProgrammeID == *programmeID) {
+			return true
+		}
+	}
+	return false
+}
+
 type ctxKey struct{}
 
 // WithPrincipal stores p in the context of a request.

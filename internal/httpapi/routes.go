@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/vgs/leergang/internal/identity"
+	"github.com/vgs/leergang/internal/mail"
 	"github.com/vgs/leergang/internal/planning"
 )
 
@@ -35,6 +36,56 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	user.GET("/me/calendar-feed", plan.CalendarFeedStatus)
 	user.POST("/me/calendar-feed", plan.ResetCalendarFeed)
 	v1.GET("/calendar/:file", plan.CalendarICS) // the secret in the URL is the credential
+	user.GET("/sessions/:sessionID/attendance", plan.SessionAttendance)
+	user.PUT("/sessions/:sessionID/attendance", plan.RecordAttendance)
+	user.GET("/cohorts/:cohortID/attendance", plan.CohortAttendance)
+	user.GET("/me/attendance", plan.MyAttendance)
+
+	// Sessions, the speaker directory and speaker bookings (the planner).
+	user.GET("/cohorts/:cohortID/sessions", plan.CohortSessions)
+	user.POST("/cohorts/:cohortID/sessions", plan.CreateSession)
+	user.GET("/sessions/:sessionID", plan.Session)
+	user.PATCH("/sessions/:sessionID", plan.UpdateSession)
+	user.POST("/sessions/:sessionID/cancel", plan.CancelSession)
+	user.GET("/programmes/:programmeID/speakers", plan.ProgrammeSpeakers)
+	user.POST("/programmes/:programmeID/speakers", plan.CreateSpeaker)
+	user.GET("/speakers/:speakerID", plan.Speaker)
+	user.PATCH("/speakers/:speakerID", plan.UpdateSpeaker)
+	bookings := planning.NewBookingHandlers(d.Planning,
+		planning.SpeakerLinks{Keys: d.Identity.SigningKeys(), BaseURL: d.Config.BaseURL})
+	user.POST("/sessions/:sessionID/bookings", bookings.Book)
+	user.POST("/bookings/:bookingID/cancel", bookings.Cancel)
+	v1.GET("/speaker-invitations/:token", bookings.Invitation) // the signed link is the credential
+	v1.POST("/speaker-invitations/:token", bookings.Respond)
+
+	// Programmes, cohorts, roles and enrolments (the programme office and facilitators).
+	user.GET("/programmes", plan.Programmes)
+	user.POST("/programmes", plan.CreateProgramme)
+	user.GET("/programmes/:programmeID", plan.Programme)
+	user.PATCH("/programmes/:programmeID", plan.UpdateProgramme)
+	user.GET("/programmes/:programmeID/cohorts", plan.ProgrammeCohorts)
+	user.POST("/programmes/:programmeID/cohorts", plan.CreateCohort)
+	user.PATCH("/cohorts/:cohortID", plan.UpdateCohort)
+	user.POST("/cohorts/:cohortID/status", plan.ChangeCohortStatus)
+	user.GET("/cohorts/:cohortID/modules", plan.CohortModules)
+	user.PUT("/cohorts/:cohortID/modules", plan.ReplaceCohortModules)
+	user.GET("/programmes/:programmeID/grants", plan.Grants)
+	user.POST("/programmes/:programmeID/grants", plan.Grant)
+	user.DELETE("/grants/:grantID", plan.Revoke)
+	user.GET("/cohorts/:cohortID/participants", plan.Participants)
+	user.POST("/cohorts/:cohortID/participants", plan.Enrol)
+	user.POST("/cohorts/:cohortID/participants/import", plan.ImportParticipants)
+	user.POST("/enrolments/:enrolmentID/withdraw", plan.Withdraw)
+	user.POST("/enrolments/:enrolmentID/invitation", plan.ResendInvitation)
+	accounts := identity.NewAccountHandlers(d.Identity, d.Config.BaseURL)
+	user.GET("/users", accounts.SearchPeople)
+	user.POST("/users", accounts.CreatePerson)
+	v1.POST("/auth/invitation", accounts.LookupInvitation) // the token in the body is the credential
+	v1.POST("/auth/set-password", accounts.SetPassword)
+
+	outbox := mail.NewHandlers(d.Mail)
+	user.GET("/admin/outbox", outbox.List)
+	user.GET("/admin/outbox/:mailID", outbox.Get)
 
 	// Unknown API paths are a problem+json 404, never the SPA's index.html.
 	v1.Any("/*", func(c echo.Context) error { return echo.ErrNotFound })

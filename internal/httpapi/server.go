@@ -16,6 +16,7 @@ import (
 
 	"github.com/vgs/leergang/internal/config"
 	"github.com/vgs/leergang/internal/identity"
+	"github.com/vgs/leergang/internal/mail"
 	"github.com/vgs/leergang/internal/planning"
 )
 
@@ -26,6 +27,7 @@ type Deps struct {
 	DB       *gorm.DB
 	Identity *identity.Service
 	Planning *planning.Service
+	Mail     *mail.Service
 	SPA      fs.FS
 	OpenAPI  []byte
 }

@@ -190,7 +190,8 @@ func renderCalendar(sessions []calendarSession, now time.Time) []byte {
 			ev.SetStatus(ics.ObjectStatusConfirmed)
 		}
 	}
-	return []byte(cal.Serialize())
+	// RFC 5545 §3.1: content lines end in CRLF, whatever the server's platform.
+	return []byte(cal.Serialize(ics.WithNewLineWindows))
 }
 
 // addAmsterdamTimezone writes the VTIMEZONE that Outlook needs to place TZID=Europe/Amsterdam times

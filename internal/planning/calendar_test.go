@@ -98,6 +98,9 @@ func TestCalendarFeedHoldsTheCohortSessionsAcrossDaylightSaving(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("feed: %d %s", status, raw)
 	}
+	if strings.Count(raw, "\r\n") < 20 || strings.Contains(strings.ReplaceAll(raw, "\r\n", ""), "\n") {
+		t.Fatal("content lines must end in CRLF (RFC 5545 §3.1)")
+	}
 	if len(cal.Children) == 0 || !strings.Contains(raw, "BEGIN:VTIMEZONE") || !strings.Contains(raw, "TZID:Europe/Amsterdam") {
 		t.Fatalf("no VTIMEZONE for Europe/Amsterdam:\n%s", raw)
 	}

@@ -40,4 +40,6 @@ type SessionSummary struct {
 	Venue       string    `json:"venue"`
 	OnlineURL   *string   `json:"onlineUrl"`
 	Status      string    `json:"status"`
+	// Speakers are the confirmed ones, with their public profile only (speakers.go).
+	Speakers []SpeakerProfile `json:"speakers" gorm:"-"`
 }

@@ -64,5 +64,16 @@ func (s *Store) UpcomingSessionsByCohort(ctx context.Context, cohortID uuid.UUID
 	if err != nil {
 		return nil, fmt.Errorf("planning: upcoming sessions of cohort %s: %w", cohortID, err)
 	}
+	ids := make([]uuid.UUID, len(out))
+	for i, ss := range out {
+		ids[i] = ss.ID
+	}
+	speakers, err := s.confirmedSpeakers(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Speakers = nonNil(speakers[out[i].ID])
+	}
 	return out, nil
 }

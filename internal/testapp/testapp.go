@@ -25,6 +25,7 @@ import (
 	"github.com/vgs/leergang/internal/database/dbtest"
 	"github.com/vgs/leergang/internal/httpapi"
 	"github.com/vgs/leergang/internal/identity"
+	"github.com/vgs/leergang/internal/mail"
 	"github.com/vgs/leergang/internal/planning"
 	"testing/fstest"
 )
@@ -67,7 +68,7 @@ func New(t testing.TB) *App {
 		"api/docs/init.js":    {Data: []byte(`SwaggerUIBundle({})`)},
 	}
 	e := httpapi.New(httpapi.Deps{Config: cfg, Log: log, DB: db, Identity: ident,
-		Planning: planning.NewService(db), SPA: spa, OpenAPI: api.OpenAPI})
+		Planning: planning.NewService(db), Mail: mail.NewService(db), SPA: spa, OpenAPI: api.OpenAPI})
 	srv := httptest.NewServer(e)
 	t.Cleanup(srv.Close)
 	return &App{URL: srv.URL, DB: db, Config: cfg, Keys: keys, Echo: e}
