@@ -87,7 +87,8 @@ describe('app shell and routing', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Mijn groepen' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Hoofdmenu' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(['Mijn groepen', 'Mijn leergang']);
+    // A participant also gets "Mijn programma", right after their home.
+    expect(links.map((link) => link.textContent)).toEqual(['Mijn groepen', 'Mijn leergang', 'Mijn programma']);
     expect(within(nav).getByRole('link', { name: 'Mijn groepen' })).toHaveAttribute('aria-current', 'page');
 
     await userEvent.click(within(nav).getByRole('link', { name: 'Mijn leergang' }));

@@ -59,6 +59,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whose invitation a set-password token is, without using it
+         * @description The set-password page asks this first, to greet the person and to say at once when a link is no good.
+         *     The token travels in the body so that it stays out of access logs. An unknown, used or expired token is
+         *     a 400 whose title and detail say which, in Dutch.
+         */
+        post: operations["lookupInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/set-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a password with the token from an invitation mail (no login needed)
+         * @description An invitation (to a new participant, or a person an admin added) links to
+         *     `/wachtwoord-instellen?token=…`. The token works once and for 7 days; a newer invitation replaces it.
+         *     The password is at least 12 characters and at most 1024 bytes. Afterwards the person logs in as usual;
+         *     any login sessions of the account end. An unknown, used or expired token is a 400 explaining which.
+         */
+        post: operations["setPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -94,7 +139,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a cohort's name, dates or capacity (admins)
+         * @description Only the fields sent change. The capacity cannot drop below the number of active participants (422). An
+         *     archived cohort cannot change (409); a name another cohort of the programme has is a 409.
+         */
+        patch: operations["updateCohort"];
         trace?: never;
     };
     "/me/calendar-feed": {
@@ -134,6 +184,602 @@ export interface paths {
         get: operations["getCalendarICS"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/{sessionID}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The attendance sheet of a session, the whole group at once (facilitators of the cohort, admins)
+         * @description Lists everyone enrolled in the session's cohort who had not withdrawn when it started, and anyone with a
+         *     record for it, by name; `status` and the other record fields are null until attendance is recorded.
+         */
+        get: operations["getSessionAttendance"];
+        /**
+         * Record attendance for several participants of a session in one transaction
+         * @description Send the lines that changed. Each line carries the `version` of the record it was based on, or no
+         *     version for a participant without a record yet: the sheet has no single version, so concurrency is
+         *     checked per record instead of with `If-Match`. If any record changed meanwhile the answer is 412 and
+         *     nothing is saved; a line for someone who is not on the sheet is a 422 naming that line
+         *     (`records[i].userId`), and nothing is saved either. Before the session starts, only `excused` can be
+         *     recorded. A cancelled session has no attendance (409). Lines whose status did not change are left
+         *     as they are (their version and recorder stay). Answers with the sheet as it is now.
+         */
+        put: operations["recordSessionAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attendance rates of a cohort, per module and per participant
+         * @description Counts cover held sessions: ended and not cancelled. `rate` is present / held (excused and unrecorded
+         *     count as not present); `rateExcludingExcused` is present / (held − excused). Facilitators of the cohort
+         *     and admins get every figure, per participant and per session. Reviewers of the programme get the cohort
+         *     and module figures only: `participants` and `sessions` are null, and a figure behind fewer participants
+         *     than the programme's k (`minimumGroupSize`) is null, so that nobody can be singled out. Participants
+         *     see their own attendance at `/me/attendance` (403 here).
+         */
+        get: operations["getCohortAttendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's own attendance, per cohort they are or were enrolled in (newest first) */
+        get: operations["getMyAttendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outgoing mail, newest first (admins only)
+         * @description Every mail the platform sends is queued here in the same transaction as the change that causes it, and
+         *     sent by a background worker with retries. Without SMTP configured, mail stays here (status `queued`) for
+         *     admins to read. Pages by keyset: pass the previous page's `nextCursor` as `before`.
+         */
+        get: operations["listOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/outbox/{mailID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One outgoing mail with its bodies (admins only) */
+        get: operations["getOutboxMail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programmes the signed-in person works in
+         * @description Admins see every programme; facilitators and reviewers the programmes they hold a role in. Participants
+         *     are not staff and get 403: they find their programme through their cohort (`GET /cohorts/{cohortID}`).
+         */
+        get: operations["listProgrammes"];
+        put?: never;
+        /**
+         * Create a programme with its module template (admins)
+         * @description `owner` and `funder` name organisations; a name not known yet adds the organisation. The slug is made from
+         *     the name (with a number added when it is taken).
+         */
+        post: operations["createProgramme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{programmeID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme with its module template
+         * @description For admins and the programme's facilitators and reviewers.
+         */
+        get: operations["getProgramme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a programme and replace its module template (admins)
+         * @description Only the fields sent change. `modules`, when sent, replaces the whole template in the order given:
+         *     modules are matched by `key` and options by `title`, so cohorts copied earlier keep their link to the
+         *     template. Existing cohorts keep their own copy; only new cohorts get the new template.
+         */
+        patch: operations["updateProgramme"];
+        trace?: never;
+    };
+    "/programmes/{programmeID}/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cohorts of a programme, newest first
+         * @description Admins and the programme's reviewers see every cohort (reviewers: to compare cohorts and years; the
+         *     number of active participants is the only figure about people). Facilitators see the cohorts they run.
+         *     Participants get 403.
+         */
+        get: operations["listProgrammeCohorts"];
+        put?: never;
+        /**
+         * Create a cohort of the programme with a copy of its module template (admins)
+         * @description The cohort starts as `planned`; its modules and their elective options are copied from the template in
+         *     the same transaction, and can then be edited per cohort (`PUT /cohorts/{cohortID}/modules`). A name
+         *     another cohort of the programme already has is a 409.
+         */
+        post: operations["createCohort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a cohort one step through planned → running → completed → archived (admins)
+         * @description Allowed steps: planned → running, running → completed, completed → archived, and completed → running to
+         *     reopen a cohort that was closed too early. Archiving is final. Any other step is a 409. Completing a
+         *     cohort marks its active enrolments completed; reopening makes them active again. `If-Match` carries
+         *     the cohort's version.
+         */
+        post: operations["changeCohortStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A cohort's modules with their options, for editing (the cohort's facilitators and admins)
+         * @description The ETag (and `version`) is the cohort's version, to send back with `PUT`.
+         */
+        get: operations["getCohortModules"];
+        /**
+         * Replace a cohort's modules (the cohort's facilitators and admins)
+         * @description The list replaces the cohort's modules in the order given. Modules and options are matched by `id`; one
+         *     without `id` is new, one left out is removed. Removing a module that has sessions, or an option that
+         *     participants chose, is a 409 and changes nothing. An archived cohort cannot change (409).
+         */
+        put: operations["replaceCohortModules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{programmeID}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who holds which role in the programme and its cohorts (admins) */
+        get: operations["listGrants"];
+        put?: never;
+        /**
+         * Give a person a role (admins)
+         * @description A facilitator of one cohort (`cohortId`) or of every cohort of the programme (`cohortId` null), or a
+         *     reviewer of the programme (no cohort). A role the person already holds there is a 409. The role counts
+         *     from the person's next request.
+         */
+        post: operations["createGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/grants/{grantID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take a role away (admins)
+         * @description A grant is never edited, only given and taken away, so it has no version and needs no If-Match.
+         */
+        delete: operations["revokeGrant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find people by name or email (admins) */
+        get: operations["searchUsers"];
+        put?: never;
+        /**
+         * Create an account for a person; they get an invitation mail to set a password (admins)
+         * @description An address that already has an account is a 409.
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The participants of a cohort, withdrawn ones last (the cohort's facilitators and admins)
+         * @description With contact details, so only for the cohort's facilitators and admins; other participants, reviewers and
+         *     other facilitators get 403.
+         */
+        get: operations["listParticipants"];
+        put?: never;
+        /**
+         * Enrol one person (the cohort's facilitators and admins)
+         * @description Finds the account by email or creates it. A new account (or one whose owner never set a password) gets an
+         *     invitation mail to set a password, queued in the same transaction; someone who can already log in gets a
+         *     notice. Someone already enrolled in this cohort, also when withdrawn earlier, is a 409, as are a full
+         *     cohort and a completed or archived one.
+         */
+        post: operations["enrolParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/participants/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrol the participants in a CSV file, with a report per row (the cohort's facilitators and admins)
+         * @description The body is the file itself, UTF-8 with or without byte-order mark, with the header
+         *     `naam,email,gemeente,functie` (`;` as separator works too, as Dutch Excel writes it). Every row gets a
+         *     status: `imported`, `already_enrolled`, or `invalid` with its errors (by column name). Duplicate addresses
+         *     within the file and rows beyond the cohort's capacity are invalid. The valid rows are imported in one
+         *     transaction, invitations included. With `dryRun=true` the same report comes back and nothing is written:
+         *     there `imported` means "would be imported". A file that cannot be read as a whole (empty, wrong header,
+         *     not UTF-8, broken quoting) is a 422 with the field `file`.
+         */
+        post: operations["importParticipants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enrolments/{enrolmentID}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a participant; the enrolment stays as history (the cohort's facilitators and admins)
+         * @description Only an active enrolment of a planned or running cohort can be withdrawn (else 409). `If-Match` carries
+         *     the enrolment's version.
+         */
+        post: operations["withdrawParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enrolments/{enrolmentID}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a new set-password link to a participant who has not set a password (facilitators and admins)
+         * @description The previous link stops working. A participant who already has a password, or was withdrawn, is a 409.
+         */
+        post: operations["resendInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All sessions of a cohort, earliest first
+         * @description For everyone who may view the cohort (its participants, facilitators and admins; reviewers get 403).
+         *     `bookings`, `warnings` and `cohortFacilitators` are for those who plan the cohort (its facilitators and
+         *     admins) and null for participants; speakers appear with their public profile only, and only once confirmed.
+         */
+        get: operations["listCohortSessions"];
+        put?: never;
+        /**
+         * Schedule a session in one of the cohort's modules (facilitators of the cohort, admins)
+         * @description Date and times are Europe/Amsterdam wall-clock times. A time that does not exist (02:00–02:59 on the last
+         *     Sunday of March) is a 422; a time that occurs twice (the last Sunday of October) is its first occurrence.
+         *     The answer carries `warnings` about conflicts; they never block saving. An archived cohort is a 409.
+         */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/{sessionID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One session
+         * @description For everyone who may view its cohort; `bookings` and `warnings` as in the cohort's list.
+         */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit or move a scheduled session (facilitators of the cohort, admins)
+         * @description Only the fields sent change, under the same rules as a new session; `onlineUrl: null` removes the link.
+         *     Moving by `date` alone keeps the number of days. A new time or place is mailed to the cohort's active
+         *     participants and the invited or confirmed speakers, in the same transaction; any change a calendar shows
+         *     raises the iCalendar SEQUENCE. A cancelled session cannot change (409).
+         */
+        patch: operations["updateSession"];
+        trace?: never;
+    };
+    "/sessions/{sessionID}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a session (facilitators of the cohort, admins)
+         * @description The session stays in the schedule as cancelled; its open speaker bookings are cancelled. The active
+         *     participants and those speakers get a mail, in the same transaction (not for a session that is over).
+         *     Cancelling twice is a 409.
+         */
+        post: operations["cancelSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/{sessionID}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a speaker from the directory to a session (facilitators of the cohort, admins)
+         * @description The booking starts as `invited`, and the speaker gets a mail with a signed single-use link to
+         *     `/spreker/uitnodiging?token=…` (valid 14 days, never past the session's start). A speaker who is already
+         *     invited or confirmed is a 409, so a retry never invites twice; one who declined or was cancelled is
+         *     invited again with a new link. The speaker needs an email address and must be in the programme's or the
+         *     shared directory (422). A cancelled or started session is a 409.
+         */
+        post: operations["bookSpeaker"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{bookingID}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an invited or confirmed booking; the speaker is told (facilitators of the cohort, admins)
+         * @description The invitation link stops working. A booking that is already cancelled or declined is a 409.
+         */
+        post: operations["cancelBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{programmeID}/speakers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's speakers and the shared ones, with contact details (facilitators of the programme, admins) */
+        get: operations["listSpeakers"];
+        put?: never;
+        /**
+         * Add a speaker to the programme's directory, or (admins, `shared`) to the shared one
+         * @description The same email address twice in one directory is a 409.
+         */
+        post: operations["createSpeaker"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/speakers/{speakerID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A speaker
+         * @description Facilitators of the speaker's programme (any facilitator for a shared speaker) and admins get the full
+         *     entry with contact details and version. Someone who may view a cohort where the speaker is confirmed gets
+         *     the public profile only; anyone else 403.
+         */
+        get: operations["getSpeaker"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a speaker (facilitators of the programme, any facilitator for a shared speaker, admins)
+         * @description Only the fields sent change; `email` or `phone` null removes it.
+         */
+        patch: operations["updateSpeaker"];
+        trace?: never;
+    };
+    "/speaker-invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an invited speaker needs to decide (no login; the signed link is the credential)
+         * @description `token` is the JWT from the invitation link (audience `leergang-speaker-response`). Shows the session,
+         *     programme and cohort name and the booking's state, never anything about participants. An altered token,
+         *     one meant for something else (such as an access token) or one replaced by a newer invitation is a 400, as
+         *     is an expired one (with its own title).
+         */
+        get: operations["getSpeakerInvitation"];
+        put?: never;
+        /**
+         * Confirm or decline (no login; works once)
+         * @description Records the answer and mails the session's facilitators, in one transaction. A second answer through the
+         *     same link, an invitation that was withdrawn or a session that was cancelled or has started is a 409.
+         */
+        post: operations["respondToSpeakerInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -222,6 +868,459 @@ export interface components {
             /** @description Only in the answer to POST; keep it secret. */
             url: string | null;
         };
+        OutboxItem: {
+            /** Format: int64 */
+            id: number;
+            /** @description What the mail is for, e.g. speaker-invitation. */
+            kind: string;
+            /** @description The recipient's address. */
+            to: string;
+            /** @description The recipient's name; may be empty. */
+            toName: string;
+            subject: string;
+            /**
+             * @description queued: waiting for (another) attempt, or kept because SMTP is not configured; sent: accepted by the SMTP server; failed: given up after the last attempt.
+             * @enum {string}
+             */
+            status: "queued" | "sent" | "failed";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When a queued mail is next tried.
+             */
+            sendAfter: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            failedAt: string | null;
+            /** @description Delivery attempts so far. */
+            attempts: number;
+            /** @description The error of the last failed attempt. */
+            lastError: string | null;
+        };
+        OutboxPage: {
+            items: components["schemas"]["OutboxItem"][];
+            /** @description Pass as `before` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        OutboxMail: components["schemas"]["OutboxItem"] & {
+            bodyText: string;
+            bodyHtml: string | null;
+            /** @description Keeps the same mail from being queued twice. */
+            dedupeKey: string | null;
+        };
+        /**
+         * @description present: aanwezig; excused: afgemeld (sent apologies); absent: afwezig without notice.
+         * @enum {string}
+         */
+        AttendanceStatus: "present" | "excused" | "absent";
+        /** @enum {string} */
+        EnrolmentStatus: "active" | "withdrawn" | "completed";
+        SessionAttendance: {
+            session: components["schemas"]["AttendanceSession"];
+            records: components["schemas"]["AttendanceRecord"][];
+        };
+        AttendanceSession: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            moduleId: string;
+            moduleTitle: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            /** @description Whether the session has begun: before, only `excused` can be recorded. */
+            started: boolean;
+        };
+        AttendanceRecord: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            gemeente: string;
+            enrolmentStatus: components["schemas"]["EnrolmentStatus"];
+            /**
+             * @description null: not recorded yet.
+             * @enum {string|null}
+             */
+            status: "present" | "excused" | "absent" | null;
+            /** @description The record's version, to send back with a change. */
+            version: number | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            /** @description Who recorded the current status. */
+            recordedByName: string | null;
+        };
+        AttendanceUpdate: {
+            records: {
+                /** Format: uuid */
+                userId: string;
+                status: components["schemas"]["AttendanceStatus"];
+                /** @description The version of the record this change is based on; omit or null when there was no record. */
+                version?: number | null;
+            }[];
+        };
+        /**
+         * @description Attendance over held sessions. `held` counts (participant, held session) pairs: for one participant the
+         *     sessions held while they took part, for a group the sum over its participants.
+         */
+        AttendanceTally: {
+            held: number;
+            present: number;
+            excused: number;
+            absent: number;
+            unrecorded: number;
+            /** @description present / held; null when nothing was held. */
+            rate: number | null;
+            /** @description present / (held − excused); null when that is zero. */
+            rateExcludingExcused: number | null;
+        };
+        CohortAttendance: {
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            programmeName: string;
+            sessionsHeld: number;
+            /** @description How many participants stand behind the cohort's figures. */
+            participantCount: number;
+            /** @description The whole cohort; null when withheld from a reviewer. */
+            cohort: components["schemas"]["AttendanceTally"] | null;
+            modules: components["schemas"]["ModuleAttendance"][];
+            /** @description Per participant, by name; null for reviewers. */
+            participants: components["schemas"]["ParticipantAttendance"][] | null;
+            /** @description Every session of the cohort, in order, with how far its attendance is recorded; null for reviewers. */
+            sessions: components["schemas"]["SessionAttendanceSummary"][] | null;
+            /** @description For reviewers, the programme's k; figures behind fewer participants are null. Null for others. */
+            minimumGroupSize: number | null;
+        };
+        ModuleAttendance: {
+            /** Format: uuid */
+            moduleId: string;
+            position: number;
+            title: string;
+            sessionsHeld: number;
+            participantCount: number;
+            /** @description Null when withheld from a reviewer. */
+            tally: components["schemas"]["AttendanceTally"] | null;
+        };
+        ParticipantAttendance: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            gemeente: string;
+            enrolmentStatus: components["schemas"]["EnrolmentStatus"];
+            tally: components["schemas"]["AttendanceTally"];
+        };
+        SessionAttendanceSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            moduleId: string;
+            moduleTitle: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            /** @description Ended and not cancelled. */
+            held: boolean;
+            /** @description How many participants are on the sheet. */
+            expected: number;
+            present: number;
+            excused: number;
+            absent: number;
+            unrecorded: number;
+        };
+        MyAttendance: {
+            cohorts: components["schemas"]["MyCohortAttendance"][];
+        };
+        MyCohortAttendance: {
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            programmeName: string;
+            enrolmentStatus: components["schemas"]["EnrolmentStatus"];
+            tally: components["schemas"]["AttendanceTally"];
+            /** @description Sessions held while they took part, and any session with a record (an excuse sent ahead). */
+            sessions: components["schemas"]["MySessionAttendance"][];
+        };
+        MySessionAttendance: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            moduleId: string;
+            moduleTitle: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            held: boolean;
+            /** @enum {string|null} */
+            status: "present" | "excused" | "absent" | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+        };
+        ProgrammeSummary: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name: string;
+            description: string;
+            /** @description The organisation that offers the programme, e.g. the VGS. */
+            owner: string;
+            /** @description The organisation that funds it, e.g. the A&O-fonds. */
+            funder: string | null;
+            /** @description Evaluation figures are withheld below this many answers. */
+            kAnonymity: number;
+            cohortCount: number;
+            version: number;
+        };
+        Programme: components["schemas"]["ProgrammeSummary"] & {
+            /** @description The module template, in order. */
+            modules: components["schemas"]["TemplateModule"][];
+        };
+        TemplateModule: {
+            /** @description Lower-case words joined by hyphens, e.g. keuzemodule; unique in the programme. */
+            key: string;
+            title: string;
+            description: string;
+            /** @description Elective options (the keuzemodule); empty for other modules. */
+            options: components["schemas"]["TemplateOption"][];
+        };
+        TemplateOption: {
+            title: string;
+            description: string;
+        };
+        TemplateModuleInput: {
+            key: string;
+            title: string;
+            description?: string;
+            options?: {
+                title: string;
+                description?: string;
+            }[];
+        };
+        NewProgramme: {
+            name: string;
+            description?: string;
+            owner: string;
+            /** @description Empty for none. */
+            funder?: string;
+            /** @default 5 */
+            kAnonymity: number;
+            modules?: components["schemas"]["TemplateModuleInput"][];
+        };
+        ProgrammePatch: {
+            name?: string;
+            description?: string;
+            kAnonymity?: number;
+            /** @description Replaces the whole template. */
+            modules?: components["schemas"]["TemplateModuleInput"][];
+        };
+        /** @enum {string} */
+        CohortStatus: "planned" | "running" | "completed" | "archived";
+        CohortSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            programmeName: string;
+            name: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            capacity: number;
+            status: components["schemas"]["CohortStatus"];
+            activeParticipants: number;
+            version: number;
+        };
+        NewCohort: {
+            name: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            capacity: number;
+        };
+        CohortPatch: {
+            name?: string;
+            /** Format: date */
+            startsOn?: string;
+            /** Format: date */
+            endsOn?: string;
+            capacity?: number;
+        };
+        CohortStatusChange: {
+            status: components["schemas"]["CohortStatus"];
+        };
+        CohortModules: {
+            /** Format: uuid */
+            cohortId: string;
+            status: components["schemas"]["CohortStatus"];
+            /** @description The cohort's version. */
+            version: number;
+            modules: components["schemas"]["EditableModule"][];
+        };
+        EditableModule: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            key: string;
+            title: string;
+            description: string;
+            /** @description A module with sessions cannot be removed. */
+            sessionCount: number;
+            options: components["schemas"]["ModuleOption"][];
+        };
+        ModuleOption: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            title: string;
+            description: string;
+            /** @description How many may choose it; null: no limit. */
+            capacity: number | null;
+            /** @description How many participants chose it; a chosen option cannot be removed. */
+            chosenBy: number;
+        };
+        CohortModulesInput: {
+            modules: {
+                /**
+                 * Format: uuid
+                 * @description Omit for a new module.
+                 */
+                id?: string;
+                key: string;
+                title: string;
+                description?: string;
+                options?: {
+                    /**
+                     * Format: uuid
+                     * @description Omit for a new option.
+                     */
+                    id?: string;
+                    title: string;
+                    description?: string;
+                    capacity?: number | null;
+                }[];
+            }[];
+        };
+        RoleGrant: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            userEmail: string;
+            /** @enum {string} */
+            role: "facilitator" | "reviewer";
+            /** Format: uuid */
+            programmeId: string;
+            /**
+             * Format: uuid
+             * @description null: the whole programme.
+             */
+            cohortId: string | null;
+            cohortName: string | null;
+            /** Format: date-time */
+            grantedAt: string;
+        };
+        NewGrant: {
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            role: "facilitator" | "reviewer";
+            /**
+             * Format: uuid
+             * @description A cohort of the programme (facilitators only); null or absent: the whole programme.
+             */
+            cohortId?: string | null;
+        };
+        Person: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            /** @description false while the person has not accepted their invitation. */
+            passwordSet: boolean;
+            isAdmin: boolean;
+        };
+        NewPerson: {
+            name: string;
+            email: string;
+        };
+        Participant: {
+            /**
+             * Format: uuid
+             * @description The enrolment.
+             */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            email: string;
+            gemeente: string;
+            jobTitle: string;
+            status: components["schemas"]["EnrolmentStatus"];
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            /** @description false while the participant has not accepted their invitation. */
+            passwordSet: boolean;
+            version: number;
+        };
+        EnrolRequest: {
+            name: string;
+            email: string;
+            gemeente?: string;
+            jobTitle?: string;
+        };
+        ImportReport: {
+            dryRun: boolean;
+            /** @description Rows imported (in a dry run: that would be). */
+            imported: number;
+            /** @description Rows already enrolled or invalid. */
+            skipped: number;
+            rows: components["schemas"]["ImportRow"][];
+        };
+        ImportRow: {
+            /** @description The row's line in the file (the header is line 1). */
+            line: number;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            status: "imported" | "already_enrolled" | "invalid";
+            /** @description What is wrong (invalid) or worth knowing (already_enrolled); `field` is the column name, or `row`. */
+            errors: components["schemas"]["FieldError"][];
+        };
+        InvitationTokenRequest: {
+            token: string;
+        };
+        InvitationInfo: {
+            name: string;
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        SetPasswordRequest: {
+            token: string;
+            password: string;
+        };
+        PasswordSet: {
+            /** @description The address to log in with. */
+            email: string;
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -270,6 +1369,231 @@ export interface components {
             onlineUrl: string | null;
             /** @enum {string} */
             status: "scheduled" | "cancelled";
+            /** @description The confirmed speakers, public profile only. */
+            speakers: components["schemas"]["SpeakerProfile"][];
+        };
+        /** @description What everyone who may view a cohort sees of a confirmed speaker. */
+        SpeakerProfile: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description e.g. "Voormalig gemeentesecretaris van Buren". */
+            roleTitle: string;
+            organisation: string;
+            bio: string;
+            topics: string[];
+        };
+        /** @description A directory entry with contact details, for facilitators and admins. */
+        Speaker: components["schemas"]["SpeakerProfile"] & {
+            /**
+             * Format: uuid
+             * @description null: in the shared directory of all programmes.
+             */
+            programmeId: string | null;
+            email: string | null;
+            phone: string | null;
+            version: number;
+        };
+        SpeakerInput: {
+            name: string;
+            roleTitle?: string;
+            organisation?: string;
+            bio?: string;
+            topics?: string[];
+            email?: string | null;
+            phone?: string | null;
+            /**
+             * @description Put the speaker in the shared directory (admins only).
+             * @default false
+             */
+            shared: boolean;
+        };
+        SpeakerPatch: {
+            name?: string;
+            roleTitle?: string;
+            organisation?: string;
+            bio?: string;
+            topics?: string[];
+            email?: string | null;
+            phone?: string | null;
+        };
+        SessionFacilitator: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        Booking: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            speakerId: string;
+            speakerName: string;
+            /** @enum {string} */
+            status: "invited" | "confirmed" | "declined" | "cancelled";
+            /** Format: date-time */
+            invitedAt: string;
+            /** Format: date-time */
+            respondedAt: string | null;
+            version: number;
+        };
+        BookingInput: {
+            /** Format: uuid */
+            speakerId: string;
+        };
+        BookingCreated: {
+            booking: components["schemas"]["Booking"];
+            warnings: components["schemas"]["Warning"][];
+        };
+        /** @description A conflict in a session's plan. It never blocks saving. */
+        Warning: {
+            /** @enum {string} */
+            kind: "in_the_past" | "outside_cohort_dates" | "cohort_overlap" | "facilitator_double_booked" | "speaker_double_booked";
+            /** @description In Dutch. */
+            message: string;
+            /**
+             * Format: uuid
+             * @description The other session of a clash, when the reader may see its cohort.
+             */
+            sessionId?: string;
+        };
+        Session: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            moduleId: string;
+            moduleTitle: string;
+            modulePosition: number;
+            title: string;
+            /**
+             * Format: date-time
+             * @description UTC.
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description UTC.
+             */
+            endsAt: string;
+            /**
+             * Format: date
+             * @description The start date in Europe/Amsterdam.
+             */
+            date: string;
+            /** @description Europe/Amsterdam, e.g. 13:30. */
+            startTime: string;
+            /**
+             * Format: date
+             * @description The end date in Europe/Amsterdam; equals date unless the session runs over several days.
+             */
+            endDate: string;
+            endTime: string;
+            venue: string;
+            onlineUrl: string | null;
+            agenda: string;
+            topics: string[];
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            version: number;
+            facilitators: components["schemas"]["SessionFacilitator"][];
+            /** @description Confirmed speakers, public profile only. */
+            speakers: components["schemas"]["SpeakerProfile"][];
+            /** @description Every booking with its status, for the cohort's facilitators and admins; null for participants. */
+            bookings: components["schemas"]["Booking"][] | null;
+            /**
+             * @description Conflicts, for the cohort's facilitators and admins; null for participants. `in_the_past` only comes
+             *     with the answer to saving.
+             */
+            warnings: components["schemas"]["Warning"][] | null;
+        };
+        CohortSessions: {
+            sessions: components["schemas"]["Session"][];
+            /** @description Who may be named as a session's facilitator (for planners; null for participants). */
+            cohortFacilitators: components["schemas"]["SessionFacilitator"][] | null;
+        };
+        SessionInput: {
+            /** Format: uuid */
+            moduleId: string;
+            title: string;
+            /**
+             * Format: date
+             * @description Europe/Amsterdam, e.g. 2027-03-28.
+             */
+            date: string;
+            /** @description Europe/Amsterdam wall-clock time, e.g. 13:30. */
+            startTime: string;
+            /**
+             * Format: date
+             * @description For a session over several days; defaults to date.
+             */
+            endDate?: string | null;
+            /** @description e.g. 17:00; after the start. */
+            endTime: string;
+            /** @description A venue or an online link (or both) is required. */
+            venue?: string;
+            /** @description An http(s) link. */
+            onlineUrl?: string | null;
+            agenda?: string;
+            topics?: string[];
+            /** @description Facilitators of the cohort (see `cohortFacilitators`). */
+            facilitatorIds?: string[];
+        };
+        SessionPatch: {
+            /** Format: uuid */
+            moduleId?: string;
+            title?: string;
+            /** Format: date */
+            date?: string;
+            startTime?: string;
+            /** Format: date */
+            endDate?: string | null;
+            endTime?: string;
+            venue?: string;
+            onlineUrl?: string | null;
+            agenda?: string;
+            topics?: string[];
+            facilitatorIds?: string[];
+        };
+        SpeakerInvitation: {
+            speakerName: string;
+            /** @enum {string} */
+            status: "invited" | "confirmed" | "declined" | "cancelled";
+            /** @description False once answered, withdrawn, cancelled or started. */
+            canRespond: boolean;
+            /** Format: date-time */
+            respondedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the link works.
+             */
+            expiresAt: string;
+            session: {
+                title: string;
+                programmeName: string;
+                cohortName: string;
+                moduleTitle: string;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+                /** Format: date */
+                date: string;
+                startTime: string;
+                /** Format: date */
+                endDate: string;
+                endTime: string;
+                venue: string;
+                onlineUrl: string | null;
+                agenda: string;
+                topics: string[];
+                /** @enum {string} */
+                status: "scheduled" | "cancelled";
+            };
+        };
+        SpeakerResponse: {
+            /** @enum {string} */
+            response: "confirm" | "decline";
         };
         LoginRequest: {
             email: string;
@@ -326,9 +1650,18 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+         *     400; no longer the current version: 412, and nothing is changed.
+         */
+        IfMatch: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The resource's version in quotes, e.g. `"3"`: send it back as `If-Match` with a change. */
+        ETag: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -405,6 +1738,61 @@ export interface operations {
             403: components["responses"]["Problem"];
         };
     };
+    lookupInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The invitation is valid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationInfo"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    setPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description The password is set; the answer names the address to log in with. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordSet"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -449,6 +1837,48 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    updateCohort: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CohortPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed cohort. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortSummary"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
         };
     };
     getCalendarFeed: {
@@ -514,6 +1944,1188 @@ export interface operations {
                 };
             };
             404: components["responses"]["Problem"];
+        };
+    };
+    getSessionAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sheet. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAttendance"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    recordSessionAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Saved; the sheet as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAttendance"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    getCohortAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortAttendance"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getMyAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Their attendance; an empty list for someone who never took part in a cohort. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAttendance"];
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    listOutbox: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the newest mail. */
+                before?: string;
+                /** @description Page size. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the outbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    getOutboxMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mailID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMail"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listProgrammes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programmes, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        programmes: components["schemas"]["ProgrammeSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProgramme"];
+            };
+        };
+        responses: {
+            /** @description The programme. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programme"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    getProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programme"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateProgramme: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                programmeID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammePatch"];
+            };
+        };
+        responses: {
+            /** @description The changed programme. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programme"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    listProgrammeCohorts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cohorts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cohorts: components["schemas"]["CohortSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createCohort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCohort"];
+            };
+        };
+        responses: {
+            /** @description The new cohort. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortSummary"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    changeCohortStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CohortStatusChange"];
+            };
+        };
+        responses: {
+            /** @description The cohort in its new status. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortSummary"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    getCohortModules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The modules in order. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortModules"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    replaceCohortModules: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CohortModulesInput"];
+            };
+        };
+        responses: {
+            /** @description The modules as saved. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortModules"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    listGrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The role grants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        grants: components["schemas"]["RoleGrant"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewGrant"];
+            };
+        };
+        responses: {
+            /** @description The grant. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleGrant"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    revokeGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grantID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked; it counts from the person's next request. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    searchUsers: {
+        parameters: {
+            query: {
+                /** @description Part of a name or email address, 2 to 100 characters. */
+                query: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At most 25 people, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: components["schemas"]["Person"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPerson"];
+            };
+        };
+        responses: {
+            /** @description The new account. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    listParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The participants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        participants: components["schemas"]["Participant"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    enrolParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolRequest"];
+            };
+        };
+        responses: {
+            /** @description The enrolment. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    importParticipants: {
+        parameters: {
+            query?: {
+                /** @description Only check and report; write nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example naam;email;gemeente;functie
+                 *     Nico Middelbos;nico.middelbos@kampen.example;Kampen;Gemeentesecretaris
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    withdrawParticipant: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                enrolmentID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The withdrawn enrolment. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    resendInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolmentID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation is queued. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listCohortSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortSessions"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionInput"];
+            };
+        };
+        responses: {
+            /** @description Scheduled. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    /** @description The new session. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                sessionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionPatch"];
+            };
+        };
+        responses: {
+            /** @description Saved, with warnings. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    cancelSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                sessionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    bookSpeaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingInput"];
+            };
+        };
+        responses: {
+            /** @description Invited; with the session's warnings (e.g. the speaker is booked elsewhere at the same time). */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingCreated"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    cancelBooking: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                bookingID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    listSpeakers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The directory, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        speakers: components["schemas"]["Speaker"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createSpeaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeakerInput"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    /** @description The new speaker. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Speaker"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    getSpeaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                speakerID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The speaker. */
+            200: {
+                headers: {
+                    /** @description The version, for those who may edit. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Speaker"] | components["schemas"]["SpeakerProfile"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateSpeaker: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                speakerID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeakerPatch"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Speaker"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    getSpeakerInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakerInvitation"];
+                };
+            };
+            400: components["responses"]["Problem"];
+        };
+    };
+    respondToSpeakerInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeakerResponse"];
+            };
+        };
+        responses: {
+            /** @description Answered; the invitation as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakerInvitation"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
         };
     };
     getOpenAPI: {

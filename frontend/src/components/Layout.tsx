@@ -58,13 +58,23 @@ export function Layout() {
       {homes.length > 0 && (
         <NavBar aria-label={t('nav.label')} className="lg-nav">
           <ul className="utrecht-nav-list" role="list">
-            {homes.map((kind) => (
+            {homes.flatMap((kind) => [
               <li key={kind} className="utrecht-nav-list__item">
-                <RouterNavLink to={homePaths[kind]} className="utrecht-nav-list__link">
+                {/* The participant's home is not "current" on "Mijn programma", which has its own nav item. */}
+                <RouterNavLink to={homePaths[kind]} end={kind === 'participant'} className="utrecht-nav-list__link">
                   {t(`nav.${kind}`)}
                 </RouterNavLink>
-              </li>
-            ))}
+              </li>,
+              ...(kind === 'participant'
+                ? [
+                    <li key="programme" className="utrecht-nav-list__item">
+                      <RouterNavLink to="/deelnemer/programma" className="utrecht-nav-list__link">
+                        {t('programme.nav')}
+                      </RouterNavLink>
+                    </li>,
+                  ]
+                : []),
+            ])}
           </ul>
         </NavBar>
       )}

@@ -35,6 +35,7 @@ export function makeSession(overrides: Partial<SessionSummary> = {}): SessionSum
     venue: 'Stadhuis Amsterdam, Amstel 1, Amsterdam',
     onlineUrl: null,
     status: 'scheduled',
+    speakers: [],
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CohortModule, CohortOverview, SessionSummary } from '../../api/types';
 import { currentLanguage } from '../../i18n';
+import { SpeakerNames } from '../planner/SpeakerNames';
 import { formatMonth, formatSessionTime } from './format';
 
 /** "Leergang Digitaal Leiderschap — 2026–2027": how a cohort is named everywhere. */
@@ -82,6 +83,7 @@ function SessionItem({ session }: { session: SessionSummary }) {
       </Paragraph>
       <Paragraph className="lg-session__meta">{t('cohort.module', { title: session.moduleTitle })}</Paragraph>
       {session.venue && <Paragraph className="lg-session__meta">{t('cohort.venue', { venue: session.venue })}</Paragraph>}
+      {!cancelled && <SpeakerNames speakers={session.speakers} />}
       {/* A cancelled meeting's join link would only mislead. */}
       {session.onlineUrl && !cancelled && (
         <Paragraph className="lg-session__meta">

@@ -9,6 +9,7 @@ import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ForbiddenPage } from '../errors/ForbiddenPage';
 import { NotFoundPage } from '../errors/NotFoundPage';
+import { CohortPlannerLink } from '../planner/CohortPlannerLink';
 import { CohortDates, CohortDetails, cohortTitle } from './CohortDetails';
 import { cohortQuery } from './queries';
 
@@ -34,6 +35,7 @@ function CohortView({ cohort }: { cohort: CohortOverview }) {
       <Paragraph lead>
         <CohortDates cohort={cohort} />
       </Paragraph>
+      <CohortPlannerLink cohort={cohort} />
       <CohortDetails cohort={cohort} level={2} />
     </>
   );

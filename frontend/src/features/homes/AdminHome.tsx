@@ -2,6 +2,8 @@ import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types';
 import { GrantList } from '../../components/GrantList';
+import { RouterLink } from '../../components/RouterLink';
+import { AdminLinks } from '../admin/AdminLinks';
 import { HomePage } from './HomePage';
 
 export function AdminHome({ user }: { user: Me }) {
@@ -9,6 +11,10 @@ export function AdminHome({ user }: { user: Me }) {
   return (
     <HomePage title={t('home.admin.title')} name={user.name}>
       <Paragraph>{t('home.admin.intro')}</Paragraph>
+      <Paragraph>
+        <RouterLink to="/beheer/mail">{t('outbox.adminLink')}</RouterLink>
+      </Paragraph>
+      <AdminLinks />
       {user.grants.length > 0 && (
         <>
           <Paragraph>{t('home.admin.otherRoles')}</Paragraph>

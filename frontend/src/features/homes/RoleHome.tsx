@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types';
 import { grantsFor } from '../../auth/roles';
 import { GrantList } from '../../components/GrantList';
+import { AttendanceLinks } from '../attendance/AttendanceLinks';
+import { CalendarSubscription } from '../calendar/CalendarSubscription';
+import { PlannerLinks } from '../planner/PlannerLinks';
+import { FacilitatorCohortLinks } from '../participants/FacilitatorCohortLinks';
 import { HomePage } from './HomePage';
 
 /**
@@ -22,6 +26,14 @@ export function RoleHome({ user, role }: { user: Me; role: 'facilitator' | 'revi
         </>
       ) : (
         <Paragraph>{t(`home.${role}.empty`)}</Paragraph>
+      )}
+      {role === 'facilitator' && (
+        <>
+          <PlannerLinks grants={grants} />
+          <FacilitatorCohortLinks grants={grants} />
+          <AttendanceLinks grants={grants} />
+          <CalendarSubscription level={2} />
+        </>
       )}
     </HomePage>
   );
