@@ -163,6 +163,14 @@ describe('planning sessions and speakers', () => {
     await item.waitFor();
     expect(await item.textContent()).toContain(`${speaker.name}, Stedelijk directeur, Gemeente Amsterdam`);
     expect(await item.textContent()).not.toContain(speaker.email);
+
+    // … and in "Mijn programma", under its module, with the speaker's public profile only.
+    await page.getByRole('link', { name: 'Mijn programma' }).click();
+    await page.waitForURL('**/deelnemer/programma');
+    const programmeCard = page.getByRole('article', { name: title });
+    await programmeCard.waitFor();
+    expect(await programmeCard.textContent()).toContain(speaker.name);
+    expect(await programmeCard.textContent()).not.toContain(speaker.email);
     expect(unexpected(participant.problems)).toEqual([]);
 
     // Back in the planner, the booking shows as confirmed.
