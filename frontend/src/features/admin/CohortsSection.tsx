@@ -7,7 +7,7 @@ import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { RouterLink } from '../../components/RouterLink';
 import { currentLanguage } from '../../i18n';
 import { CohortEditForm } from './CohortEditForm';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDate } from './dates';
 import { formProblem, type FormProblem } from './formProblem';
 import { SavedNote } from './SavedNote';

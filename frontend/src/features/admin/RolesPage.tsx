@@ -20,7 +20,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ForbiddenPage } from '../errors/ForbiddenPage';
 import { NotFoundPage } from '../errors/NotFoundPage';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { formProblem, type FormProblem } from './formProblem';
 import { GrantForm } from './GrantForm';
 import { adminKeys, grantsQuery, programmeCohortsQuery, programmeQuery, revokeGrant } from './queries';

@@ -13,7 +13,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
-import { ConfirmButton } from '../admin/ConfirmButton';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDayOf } from '../admin/dates';
 import { formProblem } from '../admin/formProblem';
 import { participantKeys, resendInvitation, withdraw } from './queries';

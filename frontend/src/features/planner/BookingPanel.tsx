@@ -6,7 +6,7 @@ import { isApiError } from '../../api/ApiError';
 import { fieldErrors } from '../../api/problem';
 import { RouterLink } from '../../components/RouterLink';
 import { cohortKeys } from '../cohorts/queries';
-import { ConfirmAction } from './ConfirmAction';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { SelectField } from './fields';
 import { bookSpeaker, cancelBooking, plannerKeys } from './queries';
 import type { Outcome } from './SavedAlert';
@@ -107,11 +107,11 @@ export function BookingPanel({
               <span className="lg-booking__name">{booking.speakerName}</span>{' '}
               <StatusBadge status={badgeStatus[booking.status]}>{t(`planner.bookings.status.${booking.status}`)}</StatusBadge>
               {open && (booking.status === 'invited' || booking.status === 'confirmed') && (
-                <ConfirmAction
+                <ConfirmButton
                   label={t('planner.bookings.withdraw', { name: booking.speakerName })}
                   question={t('planner.bookings.withdrawQuestion', { name: booking.speakerName })}
                   confirmLabel={t('planner.bookings.withdrawConfirm')}
-                  keepLabel={t('planner.bookings.withdrawKeep')}
+                  cancelLabel={t('planner.bookings.withdrawKeep')}
                   busy={withdraw.isPending}
                   onConfirm={() => withdraw.mutate(booking)}
                 />

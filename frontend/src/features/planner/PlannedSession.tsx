@@ -8,7 +8,7 @@ import { currentLanguage } from '../../i18n';
 import { cohortKeys } from '../cohorts/queries';
 import { formatSessionTime } from '../cohorts/format';
 import { BookingPanel } from './BookingPanel';
-import { ConfirmAction } from './ConfirmAction';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { cancelSession, plannerKeys } from './queries';
 import { SavedAlert, type Outcome } from './SavedAlert';
 import { SessionForm } from './SessionForm';
@@ -156,11 +156,11 @@ export function PlannedSession({
               {t('planner.session.edit')}
             </Button>
             {!over && (
-              <ConfirmAction
+              <ConfirmButton
                 label={t('planner.session.cancel')}
                 question={t('planner.session.cancelQuestion', { title: session.title })}
                 confirmLabel={t('planner.session.cancelConfirm')}
-                keepLabel={t('planner.session.cancelKeep')}
+                cancelLabel={t('planner.session.cancelKeep')}
                 busy={cancel.isPending}
                 onConfirm={() => cancel.mutate()}
               />

@@ -2,33 +2,35 @@ import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react
 import { useEffect, useId, useRef, useState } from 'react';
 
 /**
- * A button for something that cannot be undone (cancelling a session, withdrawing an invitation): pressing it asks
- * first, in the page itself rather than in a dialog. Focus goes to the safe answer, and back to the button when
- * the question is dismissed.
+ * A button for a step that is hard to undo (withdrawing a participant, archiving a cohort, cancelling a session):
+ * pressing it asks first, in the page rather than in a dialog. Focus moves to the safe answer, and back to the
+ * button when the question is dismissed.
  */
-export function ConfirmAction({
+export function ConfirmButton({
   label,
+  ariaLabel,
   question,
   confirmLabel,
-  keepLabel,
+  cancelLabel,
   busy,
   onConfirm,
 }: {
   label: string;
+  ariaLabel?: string;
   question: string;
   confirmLabel: string;
-  keepLabel: string;
+  cancelLabel: string;
   busy: boolean;
   onConfirm: () => void;
 }) {
   const [asking, setAsking] = useState(false);
   const [returnFocus, setReturnFocus] = useState(false);
   const questionId = useId();
-  const keepRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    if (asking) keepRef.current?.focus();
+    if (asking) cancelRef.current?.focus();
     else if (returnFocus) buttonRef.current?.focus();
   }, [asking, returnFocus]);
 
@@ -38,6 +40,7 @@ export function ConfirmAction({
         ref={buttonRef}
         type="button"
         appearance="secondary-action-button"
+        aria-label={ariaLabel}
         onClick={() => {
           setReturnFocus(false);
           setAsking(true);
@@ -55,7 +58,7 @@ export function ConfirmAction({
           {confirmLabel}
         </Button>
         <Button
-          ref={keepRef}
+          ref={cancelRef}
           type="button"
           appearance="secondary-action-button"
           onClick={() => {
@@ -63,7 +66,7 @@ export function ConfirmAction({
             setAsking(false);
           }}
         >
-          {keepLabel}
+          {cancelLabel}
         </Button>
       </ButtonGroup>
     </div>
