@@ -25,10 +25,14 @@ import (
 	"github.com/vgs/leergang/frontend"
 	"github.com/vgs/leergang/internal/config"
 	"github.com/vgs/leergang/internal/database"
+	"github.com/vgs/leergang/internal/goals"
 	"github.com/vgs/leergang/internal/httpapi"
 	"github.com/vgs/leergang/internal/identity"
 	"github.com/vgs/leergang/internal/mail"
 	"github.com/vgs/leergang/internal/planning"
+	"github.com/vgs/leergang/internal/portraits"
+	"github.com/vgs/leergang/internal/privacy"
+	"github.com/vgs/leergang/internal/reflections"
 	"github.com/vgs/leergang/internal/seed"
 )
 
@@ -186,6 +190,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	e := httpapi.New(httpapi.Deps{
 		Config: cfg, Log: log, DB: db, Identity: ident, Planning: planning.NewService(db),
 		Mail: mail.NewService(db), SPA: frontend.Dist(), OpenAPI: api.OpenAPI,
+		Goals: goals.NewService(db), Reflections: reflections.NewService(db), Portraits: portraits.NewService(db),
+		Privacy: privacy.NewService(db),
 	})
 	// Mail: without LEERGANG_SMTP_URL it stays in the outbox, where admins read it. With it, every replica runs
 	// a worker; their claims on the outbox keep any two from sending one mail.

@@ -165,6 +165,55 @@ func (p *Principal) CanManageSpeakers(programmeID *uuid.UUID) bool {
 	return false
 }
 
+// Visibility of a reflection, chosen by its author.
+const (
+	VisibilityPrivate      = "private"
+	VisibilityFacilitators = "facilitators"
+	VisibilityCohort       = "cohort"
+)
+
+// CanCoach: the cohort's facilitators (cohort or programme grant) coach its participants: they read their goals
+// and the reflections shared with facilitators or the cohort. Admins are no coaches: they read goals (DESIGN.md)
+// but no reflection, unless they also hold a facilitator grant.
+func (p *Principal) CanCoach(programmeID, cohortID uuid.UUID) bool {
+	return p != nil && p.InCohort(Facilitator, programmeID, cohortID)
+}
+
+// CanReadGoalsOf: a participant's learning goals are read by the participant, the cohort's facilitators and
+// admins (staff reads are logged). Fellow participants and reviewers never see them.
+func (p *Principal) CanReadGoalsOf(ownerID, programmeID, cohortID uuid.UUID) bool {
+	if p == nil {
+		return false
+	}
+	return p.UserID == ownerID || p.IsAdmin || p.CanCoach(programmeID, cohortID)
+}
+
+// CanReadReflection applies the author's choice: a private reflection is read by its author alone (admins
+// included: that is the promise to participants); "facilitators" adds the cohort's facilitators; "cohort" adds
+// its participants (active or completed, not withdrawn).
+func (p *Principal) CanReadReflection(authorID uuid.UUID, visibility string, programmeID, cohortID uuid.UUID) bool {
+	if p == nil {
+		return false
+	}
+	if p.UserID == authorID {
+		return true
+	}
+	switch visibility {
+	case VisibilityFacilitators:
+		return p.CanCoach(programmeID, cohortID)
+	case VisibilityCohort:
+		return p.CanCoach(programmeID, cohortID) || p.InCohort(Participant, programmeID, cohortID)
+	default:
+		return false
+	}
+}
+
+// CanReviewPortraits: approving or rejecting a participant's public portrait is the programme office's work.
+func (p *Principal) CanReviewPortraits() bool { return p != nil && p.IsAdmin }
+
+// CanErasePeople: erasing a person (AVG art. 17) is for admins.
+func (p *Principal) CanErasePeople() bool { return p != nil && p.IsAdmin }
+
 type ctxKey struct{}
 
 // WithPrincipal stores p in the context of a request.

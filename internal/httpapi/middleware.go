@@ -8,6 +8,7 @@ import (
 
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/audit"
 	"github.com/vgs/leergang/internal/identity"
 )
 
@@ -49,5 +50,19 @@ func sameOrigin(baseURL string, allowed []string) echo.MiddlewareFunc {
 			}
 			return apperror.Newf(apperror.Forbidden, "Geen toegang", "Dit verzoek komt van een andere website.")
 		}
+	}
+}
+
+// auditRequest hands the audit log the route (the template, e.g. GET /api/v1/goals/:goalID), the request id and
+// the client address (through the configured IPExtractor), so every entry says how a read came about.
+func auditRequest(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := audit.Request{
+			Route:     c.Request().Method + " " + c.Path(),
+			RequestID: c.Response().Header().Get(echo.HeaderXRequestID),
+			IP:        c.RealIP(),
+		}
+		c.SetRequest(c.Request().WithContext(audit.WithRequest(c.Request().Context(), r)))
+		return next(c)
 	}
 }

@@ -5,9 +5,13 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/vgs/leergang/internal/goals"
 	"github.com/vgs/leergang/internal/identity"
 	"github.com/vgs/leergang/internal/mail"
 	"github.com/vgs/leergang/internal/planning"
+	"github.com/vgs/leergang/internal/portraits"
+	"github.com/vgs/leergang/internal/privacy"
+	"github.com/vgs/leergang/internal/reflections"
 )
 
 // registerRoutes is the whole API at a glance. Every /api/v1 route is described in api/openapi.yaml; a test
@@ -86,6 +90,50 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	outbox := mail.NewHandlers(d.Mail)
 	user.GET("/admin/outbox", outbox.List)
 	user.GET("/admin/outbox/:mailID", outbox.Get)
+
+	// Learning goals, coaching and the framework they refer to.
+	goal := goals.NewHandlers(d.Goals)
+	user.GET("/cohorts/:cohortID/framework", goal.Framework)
+	user.POST("/cohorts/:cohortID/goals", goal.CreateGoal)
+	user.GET("/cohorts/:cohortID/participants/:userID/goals", goal.ParticipantGoals)
+	user.GET("/cohorts/:cohortID/goal-aspects", goal.AspectCoverage)
+	user.GET("/cohorts/:cohortID/coaching", goal.CoachingOverview)
+	user.GET("/goals/:goalID", goal.Goal)
+	user.PATCH("/goals/:goalID", goal.UpdateGoal)
+	user.DELETE("/goals/:goalID", goal.DeleteGoal)
+	user.POST("/goals/:goalID/steps", goal.AddStep)
+	user.PATCH("/goals/:goalID/steps/:stepID", goal.UpdateStep)
+	user.DELETE("/goals/:goalID/steps/:stepID", goal.DeleteStep)
+
+	// Reflections (the logbook) and their comments.
+	refl := reflections.NewHandlers(d.Reflections)
+	user.GET("/me/reflections", refl.MyReflections)
+	user.GET("/cohorts/:cohortID/reflections", refl.SharedReflections)
+	user.POST("/cohorts/:cohortID/reflections", refl.CreateReflection)
+	user.GET("/reflections/:reflectionID", refl.Reflection)
+	user.PATCH("/reflections/:reflectionID", refl.UpdateReflection)
+	user.DELETE("/reflections/:reflectionID", refl.DeleteReflection)
+	user.POST("/reflections/:reflectionID/comments", refl.AddComment)
+	user.PATCH("/reflections/:reflectionID/comments/:commentID", refl.UpdateComment)
+	user.DELETE("/reflections/:reflectionID/comments/:commentID", refl.DeleteComment)
+
+	// Portraits: written by participants, approved by admins, public once published.
+	portrait := portraits.NewHandlers(d.Portraits)
+	user.GET("/cohorts/:cohortID/portrait", portrait.MyPortrait)
+	user.PUT("/cohorts/:cohortID/portrait", portrait.SaveMyPortrait)
+	user.POST("/cohorts/:cohortID/portrait/submit", portrait.SubmitMyPortrait)
+	user.POST("/cohorts/:cohortID/portrait/withdraw", portrait.WithdrawMyPortrait)
+	user.GET("/admin/portraits", portrait.ReviewList)
+	user.POST("/admin/portraits/:portraitID/approve", portrait.Approve)
+	user.POST("/admin/portraits/:portraitID/reject", portrait.Reject)
+	v1.GET("/public/programmes/:slug/portraits", portrait.PublicPortraits) // public: no login
+
+	// Privacy: the access log, the personal data export, erasure.
+	priv := privacy.NewHandlers(d.Privacy)
+	user.GET("/me/access-log", priv.AccessLog)
+	user.GET("/me/export", priv.Export)
+	user.GET("/me/export/document", priv.ExportDocument)
+	user.POST("/admin/users/:userID/erase", priv.Erase)
 
 	// Unknown API paths are a problem+json 404, never the SPA's index.html.
 	v1.Any("/*", func(c echo.Context) error { return echo.ErrNotFound })

@@ -15,21 +15,29 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/vgs/leergang/internal/config"
+	"github.com/vgs/leergang/internal/goals"
 	"github.com/vgs/leergang/internal/identity"
 	"github.com/vgs/leergang/internal/mail"
 	"github.com/vgs/leergang/internal/planning"
+	"github.com/vgs/leergang/internal/portraits"
+	"github.com/vgs/leergang/internal/privacy"
+	"github.com/vgs/leergang/internal/reflections"
 )
 
 // Deps are what the server needs; main builds them.
 type Deps struct {
-	Config   config.Config
-	Log      *slog.Logger
-	DB       *gorm.DB
-	Identity *identity.Service
-	Planning *planning.Service
-	Mail     *mail.Service
-	SPA      fs.FS
-	OpenAPI  []byte
+	Config      config.Config
+	Log         *slog.Logger
+	DB          *gorm.DB
+	Identity    *identity.Service
+	Planning    *planning.Service
+	Mail        *mail.Service
+	Goals       *goals.Service
+	Reflections *reflections.Service
+	Portraits   *portraits.Service
+	Privacy     *privacy.Service
+	SPA         fs.FS
+	OpenAPI     []byte
 }
 
 // contentSecurityPolicy allows only our own scripts and styles: no inline code, no third parties.
@@ -47,6 +55,7 @@ func New(d Deps) *echo.Echo {
 	e.Pre(dropBadRequestID)
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}))
 	e.Use(requestLogger(d.Log))
+	e.Use(auditRequest)
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
 		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
 			d.Log.ErrorContext(c.Request().Context(), "panic", "error", err, "stack", string(stack))

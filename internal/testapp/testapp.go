@@ -23,10 +23,14 @@ import (
 	"github.com/vgs/leergang/api"
 	"github.com/vgs/leergang/internal/config"
 	"github.com/vgs/leergang/internal/database/dbtest"
+	"github.com/vgs/leergang/internal/goals"
 	"github.com/vgs/leergang/internal/httpapi"
 	"github.com/vgs/leergang/internal/identity"
 	"github.com/vgs/leergang/internal/mail"
 	"github.com/vgs/leergang/internal/planning"
+	"github.com/vgs/leergang/internal/portraits"
+	"github.com/vgs/leergang/internal/privacy"
+	"github.com/vgs/leergang/internal/reflections"
 	"testing/fstest"
 )
 
@@ -68,7 +72,9 @@ func New(t testing.TB) *App {
 		"api/docs/init.js":    {Data: []byte(`SwaggerUIBundle({})`)},
 	}
 	e := httpapi.New(httpapi.Deps{Config: cfg, Log: log, DB: db, Identity: ident,
-		Planning: planning.NewService(db), Mail: mail.NewService(db), SPA: spa, OpenAPI: api.OpenAPI})
+		Planning: planning.NewService(db), Mail: mail.NewService(db), SPA: spa, OpenAPI: api.OpenAPI,
+		Goals: goals.NewService(db), Reflections: reflections.NewService(db), Portraits: portraits.NewService(db),
+		Privacy: privacy.NewService(db)})
 	srv := httptest.NewServer(e)
 	t.Cleanup(srv.Close)
 	return &App{URL: srv.URL, DB: db, Config: cfg, Keys: keys, Echo: e}

@@ -786,6 +786,529 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cohorts/{cohortID}/framework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The framework (willen, kunnen, mogen) that the cohort's learning goals refer to
+         * @description For everyone who may view the cohort. `framework` is null when the programme has none.
+         */
+        get: operations["getCohortFramework"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write a learning goal (the participant, for themself)
+         * @description Only a participant of the cohort (active or completed, not withdrawn) writes goals, always their own;
+         *     nobody writes goals for someone else. An archived cohort takes no new goals (409).
+         */
+        post: operations["createGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/participants/{userID}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A participant's learning goals in a cohort, with steps and progress
+         * @description For the participant themself, the cohort's facilitators (coaching) and admins. Every read by someone
+         *     else is written to the audit log, which the participant sees. Fellow participants and reviewers: 403.
+         *     404 when the person is not (or no longer) enrolled in the cohort.
+         */
+        get: operations["listParticipantGoals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/goal-aspects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which framework aspects the group's goals cover (facilitators of the cohort, admins)
+         * @description Counts only, no goal titles and nothing from reflections: per aspect the number of goals tagged with it
+         *     and the number of participants with such a goal. Dropped goals and withdrawn participants do not count.
+         */
+        get: operations["getGoalAspectCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/coaching": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress per participant, for coaching (facilitators of the cohort, admins)
+         * @description Per active or completed participant: numbers of goals by status, steps done and total, reflections they
+         *     shared with facilitators or the cohort and the date of the last one. Counts only: reading a person's
+         *     goals or reflections themselves is a separate, logged request.
+         */
+        get: operations["getCoachingOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/goals/{goalID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One learning goal
+         * @description For its owner, the cohort's facilitators and admins (reads by others are logged); 404 for anyone else.
+         */
+        get: operations["getGoal"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a learning goal with its steps (its owner only)
+         * @description Reflections linked to it stay, without the link.
+         */
+        delete: operations["deleteGoal"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a learning goal (its owner only)
+         * @description Only the fields sent change; `aspectKeys` replaces the set; `targetDate: null` and `moduleId: null` clear
+         *     them. Based on the version in If-Match: a stale write is refused (412) and nothing changes. Readers who
+         *     may not edit (facilitators, admins) get 403; others 404.
+         */
+        patch: operations["updateGoal"];
+        trace?: never;
+    };
+    "/goals/{goalID}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a step to a goal (its owner only)
+         * @description Steps belong to their goal: every step change is based on the goal's version (If-Match) and answers with
+         *     the whole goal and its new version. At most 50 steps per goal.
+         */
+        post: operations["addGoalStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/goals/{goalID}/steps/{stepID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a step (the goal's owner only) */
+        delete: operations["deleteGoalStep"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename, tick off or move a step (the goal's owner only)
+         * @description `done: true` ticks it off (records when), `done: false` undoes that; `position` moves it (1 = first).
+         */
+        patch: operations["updateGoalStep"];
+        trace?: never;
+    };
+    "/me/reflections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in participant's own logbook, with full-text search
+         * @description All of one's own reflections, private ones included, newest first (`writtenOn`, then creation). With `q`,
+         *     a search in Dutch (PostgreSQL full-text search, configuration `dutch`: "samenwerken" finds
+         *     "samenwerking"), best matches first, at most 50, each with a `snippet`; `nextCursor` is then null.
+         */
+        get: operations["listMyReflections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/reflections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reflections shared in a cohort that the caller may read
+         * @description Participants of the cohort (active or completed) read those shared with the cohort; its facilitators
+         *     also those shared with facilitators. Private reflections never appear, not even one's own (see
+         *     `/me/reflections`). Admins without a facilitator grant, reviewers and others: 403. Reads by facilitators
+         *     are logged per author. Newest first, by keyset (`cursor`).
+         */
+        get: operations["listSharedReflections"];
+        put?: never;
+        /**
+         * Write a reflection (a participant of the cohort, for themself)
+         * @description Private unless `visibility` says otherwise. `moduleId`, `sessionId` and `goalIds` must belong to the
+         *     cohort and (goals) to the author. The Markdown is rendered safely: raw HTML is dropped, links get
+         *     rel="nofollow noopener", only http(s) and mailto links survive.
+         */
+        post: operations["createReflection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reflections/{reflectionID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One reflection with its comments
+         * @description For those its visibility allows (see listSharedReflections); 404 for anyone else, so that not even its existence shows. Reads by facilitators are logged.
+         */
+        get: operations["getReflection"];
+        put?: never;
+        post?: never;
+        /** Delete a reflection with its comments (its author only) */
+        delete: operations["deleteReflection"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a reflection or change who may read it (its author only)
+         * @description Only the fields sent change; `goalIds` replaces the links; `moduleId`, `sessionId` and `title` accept null.
+         *     Making a reflection private hides it and its comments from everyone else at once. Readers who are not the
+         *     author: 403; others: 404.
+         */
+        patch: operations["updateReflection"];
+        trace?: never;
+    };
+    "/reflections/{reflectionID}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a reflection (everyone who may read it) */
+        post: operations["addReflectionComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reflections/{reflectionID}/comments/{commentID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a comment (its author, or the reflection's author)
+         * @description The thread keeps a placeholder ("reactie verwijderd"); the text is gone.
+         */
+        delete: operations["deleteReflectionComment"];
+        options?: never;
+        head?: never;
+        /** Edit one's own comment */
+        patch: operations["updateReflectionComment"];
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/portrait": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in participant's own portrait in this cohort
+         * @description 404 while they have not written one. Only the author reads a portrait before it is published.
+         */
+        get: operations["getMyPortrait"];
+        /**
+         * Write or rewrite one's portrait (participants of the cohort)
+         * @description The first save creates it (no If-Match); later saves need If-Match. Consent is given for a text: saving
+         *     a new text withdraws the consent and any publication, and the portrait is a draft again until it is
+         *     submitted and approved anew.
+         */
+        put: operations["saveMyPortrait"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/portrait/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give consent to publish and submit the portrait for approval
+         * @description `consent` must be true. The programme office (admins) then approves or rejects it.
+         */
+        post: operations["submitMyPortrait"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/portrait/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw consent; the portrait goes offline at once and is a draft again */
+        post: operations["withdrawMyPortrait"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/portraits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Portraits submitted, approved or rejected (admins)
+         * @description Drafts are the participant's own work and never listed. Default `status=submitted`, oldest first.
+         */
+        get: operations["listPortraitsForReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/portraits/{portraitID}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve and publish a submitted portrait (admins)
+         * @description Only a submitted portrait with consent (409 otherwise). The participant is mailed.
+         */
+        post: operations["approvePortrait"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/portraits/{portraitID}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a submitted or approved portrait, with a note to the participant (admins)
+         * @description An approved portrait goes offline. The participant is mailed the note.
+         */
+        post: operations["rejectPortrait"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/programmes/{slug}/portraits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme's published portraits (public, no login)
+         * @description Only approved portraits whose author consented, newest first, with name, municipality and job title as the author agreed to publish.
+         */
+        get: operations["listPublicPortraits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who has read or changed my data ("wie heeft mijn gegevens ingezien")
+         * @description Entries of the audit log about the signed-in person written by someone else (a facilitator reading their
+         *     goals, an admin approving their portrait…), newest first, by keyset (`cursor`).
+         */
+        get: operations["getMyAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything Leergang holds about the signed-in person, as a JSON file (AVG art. 15 and 20)
+         * @description Account, roles, enrolments, learning goals with steps, all own reflections (private ones too) with their
+         *     comments, own comments elsewhere, portraits, attendance, which evaluations they answered (the answers
+         *     themselves are not linked to anyone and so cannot be included), calendar-feed and login sessions, and
+         *     the access log. Downloading is itself logged.
+         */
+        get: operations["exportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/export/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same data as a readable, printable HTML document */
+        get: operations["exportMyDataDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userID}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a person (AVG art. 17; admins)
+         * @description Deletes the account and everything personal with it in one transaction: goals, reflections, comments,
+         *     portraits, enrolments and attendance, role grants, logins, invitations, calendar feed, evaluation drafts
+         *     and the record of which evaluations they answered, and mail to their address in the outbox. Evaluation
+         *     answers stay: they were never linked to the person. The audit log keeps its lines, which hold no content,
+         *     and gains one saying that the person was erased and by whom. `confirmEmail` must repeat the person's
+         *     email address. An admin cannot erase themself (409).
+         */
+        post: operations["erasePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.yaml": {
         parameters: {
             query?: never;
@@ -1628,6 +2151,373 @@ export interface components {
             /** @enum {string} */
             locale: "nl" | "en";
             grants: components["schemas"]["Grant"][];
+        };
+        PersonRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CohortFramework: {
+            framework: components["schemas"]["Framework"] | null;
+        };
+        Framework: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            groups: components["schemas"]["FrameworkGroup"][];
+        };
+        FrameworkGroup: {
+            /** @description e.g. willen */
+            key: string;
+            /** @description e.g. Waardegedreven strategie (willen) */
+            label: string;
+            description: string;
+            aspects: components["schemas"]["FrameworkAspect"][];
+        };
+        FrameworkAspect: {
+            /** @description e.g. privacy-veiligheid */
+            key: string;
+            label: string;
+            description: string;
+        };
+        /** @enum {string} */
+        GoalStatus: "draft" | "active" | "achieved" | "dropped";
+        GoalAspect: {
+            key: string;
+            label: string;
+            groupKey: string;
+        };
+        GoalStep: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            title: string;
+            done: boolean;
+            /** Format: date-time */
+            doneAt: string | null;
+        };
+        Goal: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            owner: components["schemas"]["PersonRef"];
+            /**
+             * Format: uuid
+             * @description null: a goal for the whole programme.
+             */
+            moduleId: string | null;
+            moduleTitle: string | null;
+            title: string;
+            description: string;
+            /** @description What success looks like. */
+            successCriteria: string;
+            status: components["schemas"]["GoalStatus"];
+            /** Format: date */
+            targetDate: string | null;
+            aspects: components["schemas"]["GoalAspect"][];
+            steps: components["schemas"]["GoalStep"][];
+            stepsDone: number;
+            stepsTotal: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        GoalInput: {
+            title: string;
+            description?: string;
+            successCriteria?: string;
+            status?: components["schemas"]["GoalStatus"];
+            /** Format: date */
+            targetDate?: string | null;
+            /** Format: uuid */
+            moduleId?: string | null;
+            aspectKeys?: string[];
+            /** @description Titles of the first steps. */
+            steps?: string[];
+        };
+        GoalPatch: {
+            title?: string;
+            description?: string;
+            successCriteria?: string;
+            status?: components["schemas"]["GoalStatus"];
+            /** Format: date */
+            targetDate?: string | null;
+            /** Format: uuid */
+            moduleId?: string | null;
+            aspectKeys?: string[];
+        };
+        GoalStepInput: {
+            title: string;
+        };
+        GoalStepPatch: {
+            title?: string;
+            done?: boolean;
+            position?: number;
+        };
+        ParticipantGoals: {
+            /** Format: uuid */
+            cohortId: string;
+            participant: components["schemas"]["PersonRef"];
+            /** @description The cohort's modules, in order, for grouping. */
+            modules: components["schemas"]["GoalModule"][];
+            goals: components["schemas"]["Goal"][];
+        };
+        GoalModule: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            title: string;
+        };
+        AspectCoverage: {
+            /** Format: uuid */
+            cohortId: string;
+            /** @description Active and completed participants of the cohort. */
+            participants: number;
+            /** @description Goals counted (not dropped). */
+            goals: number;
+            untaggedGoals: number;
+            groups: {
+                key: string;
+                label: string;
+                aspects: {
+                    key: string;
+                    label: string;
+                    goals: number;
+                    participants: number;
+                }[];
+            }[];
+        };
+        CoachingOverview: {
+            /** Format: uuid */
+            cohortId: string;
+            participants: components["schemas"]["CoachingLine"][];
+        };
+        CoachingLine: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            gemeente: string;
+            status: components["schemas"]["EnrolmentStatus"];
+            goals: {
+                draft: number;
+                active: number;
+                achieved: number;
+                dropped: number;
+            };
+            stepsDone: number;
+            stepsTotal: number;
+            /** @description Shared with facilitators or the cohort. */
+            sharedReflections: number;
+            /** Format: date */
+            lastSharedOn: string | null;
+        };
+        /** @enum {string} */
+        Visibility: "private" | "facilitators" | "cohort";
+        RefTitle: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        Reflection: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            author: components["schemas"]["PersonRef"];
+            mine: boolean;
+            /** Format: date */
+            writtenOn: string;
+            title: string | null;
+            bodyMarkdown: string;
+            /** @description Rendered and sanitised: safe to insert as HTML. */
+            bodyHtml: string;
+            visibility: components["schemas"]["Visibility"];
+            module: components["schemas"]["RefTitle"] | null;
+            session: components["schemas"]["RefTitle"] | null;
+            /** @description Linked goals; only for the author and the cohort's facilitators (fellow participants do not see goals). */
+            goals: components["schemas"]["RefTitle"][];
+            commentCount: number;
+            /** @description With a search (q): the matching passage, plain text. */
+            snippet?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ReflectionDetail: components["schemas"]["Reflection"] & {
+            comments: components["schemas"]["Comment"][];
+        };
+        ReflectionPage: {
+            items: components["schemas"]["Reflection"][];
+            nextCursor: string | null;
+        };
+        ReflectionInput: {
+            /**
+             * Format: date
+             * @description Defaults to today (Europe/Amsterdam); not in the future.
+             */
+            writtenOn?: string;
+            title?: string | null;
+            bodyMarkdown: string;
+            visibility?: components["schemas"]["Visibility"];
+            /** Format: uuid */
+            moduleId?: string | null;
+            /** Format: uuid */
+            sessionId?: string | null;
+            goalIds?: string[];
+        };
+        ReflectionPatch: {
+            /** Format: date */
+            writtenOn?: string;
+            title?: string | null;
+            bodyMarkdown?: string;
+            visibility?: components["schemas"]["Visibility"];
+            /** Format: uuid */
+            moduleId?: string | null;
+            /** Format: uuid */
+            sessionId?: string | null;
+            goalIds?: string[];
+        };
+        Comment: {
+            /** Format: uuid */
+            id: string;
+            author: components["schemas"]["PersonRef"];
+            mine: boolean;
+            /** @description Plain text; empty when deleted. */
+            body: string;
+            deleted: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        CommentInput: {
+            body: string;
+        };
+        /** @enum {string} */
+        PortraitStatus: "draft" | "submitted" | "approved" | "rejected";
+        Portrait: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            programmeName: string;
+            title: string;
+            /** @description Markdown. */
+            body: string;
+            bodyHtml: string;
+            status: components["schemas"]["PortraitStatus"];
+            /** Format: date-time */
+            consentGivenAt: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewNote: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        PortraitInput: {
+            title: string;
+            body: string;
+        };
+        PortraitConsent: {
+            /** @description Must be true: "I agree that this text is published with my name, municipality and job title." */
+            consent: boolean;
+        };
+        PortraitRejection: {
+            note: string;
+        };
+        PortraitForReview: components["schemas"]["Portrait"] & {
+            author: components["schemas"]["PersonRef"];
+            gemeente: string;
+            jobTitle: string;
+            programmeSlug: string;
+        };
+        PortraitReviewList: {
+            portraits: components["schemas"]["PortraitForReview"][];
+        };
+        PublicPortraits: {
+            programme: {
+                name: string;
+                slug: string;
+                description: string;
+            };
+            portraits: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                bodyHtml: string;
+                authorName: string;
+                gemeente: string;
+                jobTitle: string;
+                cohortName: string;
+                /** Format: date-time */
+                publishedAt: string;
+            }[];
+        };
+        AccessLogEntry: {
+            id: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description Who did it; null for the system, a name "Verwijderde gebruiker" for an erased account. */
+            actor: {
+                /** Format: uuid */
+                id: string | null;
+                name: string;
+                /** @description The actor's roles towards the subject now: admin, facilitator. */
+                roles: string[];
+            } | null;
+            /** @description e.g. goal.read, goals.read, reflection.read, portrait.approved. */
+            action: string;
+            objectType: string;
+            objectId: string | null;
+            /** @description The API route that led to it, e.g. GET /api/v1/goals/:goalID. */
+            route: string;
+        };
+        AccessLogPage: {
+            entries: components["schemas"]["AccessLogEntry"][];
+            nextCursor: string | null;
+        };
+        /** @description Everything about one person; the sections are described in the operation. */
+        PersonalDataExport: {
+            /** @constant */
+            format: "leergang-personal-data/1";
+            /** Format: date-time */
+            exportedAt: string;
+            account: Record<string, never>;
+            roles: Record<string, never>[];
+            enrolments: Record<string, never>[];
+            goals: Record<string, never>[];
+            reflections: Record<string, never>[];
+            comments: Record<string, never>[];
+            portraits: Record<string, never>[];
+            attendance: Record<string, never>[];
+            evaluationsAnswered: Record<string, never>[];
+            evaluationDrafts: Record<string, never>[];
+            logins: Record<string, never>[];
+            calendarFeed: Record<string, never> | null;
+            accessLog: Record<string, never>[];
+        };
+        EraseRequest: {
+            confirmEmail: string;
+        };
+        ErasureReport: {
+            /** Format: uuid */
+            userId: string;
+            /** @description Rows removed per kind, e.g. {"goals": 3, "reflections": 12}. */
+            removed: {
+                [key: string]: number;
+            };
         };
     };
     responses: {
@@ -3124,6 +4014,1056 @@ export interface operations {
             400: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    getCohortFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The framework with its groups and aspects, in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortFramework"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Goal"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    listParticipantGoals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+                userID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The goals, by module position (goals for the whole programme first), then creation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantGoals"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getGoalAspectCoverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coverage per group and aspect, in the framework's order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AspectCoverage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getCoachingOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One line per participant, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingOverview"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                goalID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The goal. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Goal"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deleteGoal: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                goalID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    updateGoal: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                goalID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalPatch"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Goal"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    addGoalStep: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                goalID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalStepInput"];
+            };
+        };
+        responses: {
+            /** @description The goal with the new step last. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Goal"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    deleteGoalStep: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                goalID: string;
+                stepID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The goal without the step. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Goal"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    updateGoalStep: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                goalID: string;
+                stepID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalStepPatch"];
+            };
+        };
+        responses: {
+            /** @description The goal. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Goal"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    listMyReflections: {
+        parameters: {
+            query?: {
+                cohortId?: string;
+                moduleId?: string;
+                goalId?: string;
+                visibility?: components["schemas"]["Visibility"];
+                q?: string;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reflections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReflectionPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    listSharedReflections: {
+        parameters: {
+            query?: {
+                authorId?: string;
+                moduleId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reflections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReflectionPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    createReflection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReflectionInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReflectionDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    getReflection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reflectionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reflection. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReflectionDetail"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deleteReflection: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                reflectionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    updateReflection: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                reflectionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReflectionPatch"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReflectionDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    addReflectionComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reflectionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    deleteReflectionComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                reflectionID: string;
+                commentID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    updateReflectionComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                reflectionID: string;
+                commentID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentInput"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    getMyPortrait: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portrait. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Portrait"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    saveMyPortrait: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the portrait exists: its version, e.g. "3". */
+                "If-Match"?: string;
+            };
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortraitInput"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Portrait"];
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Portrait"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    submitMyPortrait: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortraitConsent"];
+            };
+        };
+        responses: {
+            /** @description Submitted. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Portrait"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    withdrawMyPortrait: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Portrait"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    listPortraitsForReview: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "approved" | "rejected" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portraits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortraitReviewList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    approvePortrait: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                portraitID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved and published. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortraitForReview"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    rejectPortrait: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                portraitID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortraitRejection"];
+            };
+        };
+        responses: {
+            /** @description Rejected. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortraitForReview"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    listPublicPortraits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme and its portraits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPortraits"];
+                };
+            };
+            404: components["responses"]["Problem"];
+        };
+    };
+    getMyAccessLog: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLogPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    exportMyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExport"];
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    exportMyDataDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A self-contained HTML document (Content-Disposition attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    erasePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseRequest"];
+            };
+        };
+        responses: {
+            /** @description Erased; what was removed, counted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
         };
