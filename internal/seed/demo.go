@@ -1331,12 +1331,12 @@ func (s *seeder) auditTrail() error {
 		at, actor, action, objectType, objectID, route string
 		detail                                         map[string]any
 	}{
-		{"2022-04-12 14:00", s.adminID, "portrait.approve", "portrait", portraitID,
-			"POST /api/v1/portraits/{id}/approve", map[string]any{"cohort": cohort2021.name}},
-		{"2026-10-09 10:12", s.ruudID, "learning_goals.read", "user", nicoID,
-			"GET /api/v1/cohorts/{cohortId}/participants/{userId}/goals", map[string]any{"cohortId": cohortID}},
-		{"2026-10-30 09:05", s.ruudID, "reflections.read", "user", nicoID,
-			"GET /api/v1/cohorts/{cohortId}/participants/{userId}/reflections", map[string]any{"cohortId": cohortID, "visibility": "facilitators"}},
+		{"2022-04-12 14:00", s.adminID, "portrait.approved", "portrait", portraitID,
+			"POST /api/v1/admin/portraits/:portraitID/approve", map[string]any{}},
+		{"2026-10-09 10:12", s.ruudID, "goals.read", "goals", cohortID,
+			"GET /api/v1/cohorts/:cohortID/participants/:userID/goals", map[string]any{"count": 2}},
+		{"2026-10-30 09:05", s.ruudID, "reflections.read", "reflections", cohortID,
+			"GET /api/v1/cohorts/:cohortID/reflections", map[string]any{"count": 1}},
 	}
 	for i, r := range rows {
 		detail, err := json.Marshal(r.detail)

@@ -1,6 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import coachingEn from './coaching.en.json';
+import coachingNl from './coaching.nl.json';
 import en from './en.json';
+import learningEn from './learning.en.json';
+import learningNl from './learning.nl.json';
 import nl from './nl.json';
 
 export const languages = ['nl', 'en'] as const;
@@ -27,7 +31,11 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
+  // Feature files being written in parallel, merged here by top-level key; they move into nl/en.json after.
+  resources: {
+    nl: { translation: { ...nl, ...learningNl, ...coachingNl } },
+    en: { translation: { ...en, ...learningEn, ...coachingEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'nl',
   supportedLngs: [...languages],

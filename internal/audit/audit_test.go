@@ -1,0 +1,95 @@
+package audit_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/uuid"
+
+	"github.com/vgs/leergang/internal/audit"
+	"github.com/vgs/leergang/internal/database/dbtest"
+)
+
+func TestMain(m *testing.M) { os.Exit(dbtest.Main(m)) }
+
+func TestRecordWritesEveryEntryWithTheRequestItCameFrom(t *testing.T) {
+	db := dbtest.New(t)
+	actor, subject, other := uuid.New(), uuid.New(), uuid.New()
+	ctx := audit.WithRequest(context.Background(), audit.Request{
+		Route: "GET /api/v1/cohorts/:cohortID/reflections", RequestID: "req-1", IP: "192.0.2.7",
+	})
+	err := audit.Record(ctx, db,
+		audit.Entry{ActorID: &actor, SubjectID: &subject, Action: "reflections.read", ObjectType: "reflections",
+			ObjectID: "c1", Detail: map[string]any{"count": 2}},
+		audit.Entry{ActorID: &actor, SubjectID: &other, Action: "reflections.read", ObjectType: "reflections"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		SubjectUserID uuid.UUID
+		Route, RequestID, IP, Detail string
+		ObjectID      *string
+	}
+	var rows []row
+	if err := db.Raw(`SELECT subject_user_id, route, request_id, host(ip) AS ip, detail::text AS detail, object_id
+		FROM audit_log ORDER BY id`).Scan(&rows).Error; err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("rows = %d, want 2", len(rows))
+	}
+	first := rows[0]
+	if first.SubjectUserID != subject || first.Route != "GET /api/v1/cohorts/:cohortID/reflections" ||
+		first.RequestID != "req-1" || first.IP != "192.0.2.7" || first.Detail != `{"count": 2}` ||
+		first.ObjectID == nil || *first.ObjectID != "c1" {
+		t.Errorf("first row = %+v", first)
+	}
+	if rows[1].SubjectUserID != other || rows[1].ObjectID != nil || rows[1].Detail != "{}" {
+		t.Errorf("second row = %+v", rows[1])
+	}
+}
+
+func TestRecordWithoutARequestStillWrites(t *testing.T) {
+	db := dbtest.New(t)
+	if err := audit.Record(context.Background(), db, audit.Entry{Action: "retention.purged", ObjectType: "cohort"}); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	db.Raw(`SELECT count(*) FROM audit_log WHERE route = '' AND ip IS NULL AND actor_user_id IS NULL`).Scan(&n)
+	if n != 1 {
+		t.Fatalf("rows = %d, want 1", n)
+	}
+}
+
+// The log must be trustworthy for the people it is about: the application cannot rewrite or remove a line.
+func TestAuditLogIsAppendOnlyForTheApplication(t *testing.T) {
+	db := dbtest.New(t)
+	actor := uuid.New()
+	if err := audit.Record(context.Background(), db, audit.Entry{ActorID: &actor, Action: "goal.read", ObjectType: "goal"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{
+		`UPDATE audit_log SET action = 'nothing.happened'`,
+		`DELETE FROM audit_log`,
+		`TRUNCATE audit_log`,
+	} {
+		err := db.Exec(stmt).Error
+		if err == nil || !strings.Contains(err.Error(), "append-only") {
+			t.Errorf("%s: err = %v, want the append-only refusal", stmt, err)
+		}
+	}
+	var n int
+	db.Raw(`SELECT count(*) FROM audit_log WHERE action = 'goal.read'`).Scan(&n)
+	if n != 1 {
+		t.Fatalf("rows = %d after the refused changes, want 1", n)
+	}
+}
+
+func TestRecordRefusesAMalformedAction(t *testing.T) {
+	db := dbtest.New(t)
+	if err := audit.Record(context.Background(), db, audit.Entry{Action: "Goal Read!", ObjectType: "goal"}); err == nil {
+		t.Fatal("a malformed action was written")
+	}
+}
