@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Route, Routes } from 'react-router';
 import { refreshSession } from './api/client';
 import { RequireHome, RequireUser } from './auth/RequireHome';
@@ -25,6 +25,38 @@ import { ProgrammesPage } from './features/admin/ProgrammesPage';
 import { RolesPage } from './features/admin/RolesPage';
 import { ParticipantsPage } from './features/participants/ParticipantsPage';
 import { SetPasswordPage } from './features/password/SetPasswordPage';
+import { Loading } from './components/Loading';
+
+// Coaching, portrait review, people, public portraits and "Mijn gegevens": each page in its own lazy chunk (the
+// coaching chart's library only in the chart's), so none of them weighs on the first load.
+const CoachingPage = lazy(() => import('./features/coaching/CoachingPage').then((m) => ({ default: m.CoachingPage })));
+const ParticipantCoachingPage = lazy(() =>
+  import('./features/coaching/ParticipantCoachingPage').then((m) => ({ default: m.ParticipantCoachingPage })),
+);
+const PortraitReviewPage = lazy(() =>
+  import('./features/portrait-review/PortraitReviewPage').then((m) => ({ default: m.PortraitReviewPage })),
+);
+const PeoplePage = lazy(() => import('./features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const PublicPortraitsPage = lazy(() =>
+  import('./features/public-portraits/PublicPortraitsPage').then((m) => ({ default: m.PublicPortraitsPage })),
+);
+const MyDataPage = lazy(() => import('./features/my-data/MyDataPage').then((m) => ({ default: m.MyDataPage })));
+// The participant's learning work (goals, logbook, shared reflections, portrait): lazy chunks as well.
+const GoalsPage = lazy(() => import('./features/goals/GoalsPage').then((m) => ({ default: m.GoalsPage })));
+const GoalNewPage = lazy(() => import('./features/goals/GoalNewPage').then((m) => ({ default: m.GoalNewPage })));
+const GoalPage = lazy(() => import('./features/goals/GoalPage').then((m) => ({ default: m.GoalPage })));
+const LogbookPage = lazy(() => import('./features/reflections/LogbookPage').then((m) => ({ default: m.LogbookPage })));
+const NewReflectionPage = lazy(() =>
+  import('./features/reflections/NewReflectionPage').then((m) => ({ default: m.NewReflectionPage })),
+);
+const ReflectionPage = lazy(() => import('./features/reflections/ReflectionPage').then((m) => ({ default: m.ReflectionPage })));
+const EditReflectionPage = lazy(() =>
+  import('./features/reflections/EditReflectionPage').then((m) => ({ default: m.EditReflectionPage })),
+);
+const SharedReflectionsPage = lazy(() =>
+  import('./features/reflections/SharedReflectionsPage').then((m) => ({ default: m.SharedReflectionsPage })),
+);
+const PortraitPage = lazy(() => import('./features/portrait/PortraitPage').then((m) => ({ default: m.PortraitPage })));
 
 export function App() {
   const queryClient = useQueryClient();
@@ -84,6 +116,68 @@ export function App() {
         <Route path="groepen/:cohortId/modules" element={<RequireUser>{() => <CohortModulesPage />}</RequireUser>} />
         {/* Public: the link from an invitation mail; the token in it is the key. */}
         <Route path="wachtwoord-instellen" element={<SetPasswordPage />} />
+        {/* Coaching: the cohort's facilitators and admins; the API decides, its 403 becomes the no-access page. */}
+        <Route
+          path="groepen/:cohortId/coaching"
+          element={<RequireUser>{() => <Suspense fallback={<Loading />}><CoachingPage /></Suspense>}</RequireUser>}
+        />
+        <Route
+          path="groepen/:cohortId/coaching/:userId"
+          element={<RequireUser>{() => <Suspense fallback={<Loading />}><ParticipantCoachingPage /></Suspense>}</RequireUser>}
+        />
+        <Route
+          path="beheer/portretten"
+          element={<RequireHome kind="admin">{() => <Suspense fallback={<Loading />}><PortraitReviewPage /></Suspense>}</RequireHome>}
+        />
+        <Route
+          path="beheer/personen"
+          element={<RequireHome kind="admin">{() => <Suspense fallback={<Loading />}><PeoplePage /></Suspense>}</RequireHome>}
+        />
+        <Route
+          path="mijn-gegevens"
+          element={<RequireUser>{() => <Suspense fallback={<Loading />}><MyDataPage /></Suspense>}</RequireUser>}
+        />
+        {/* Public: published portraits need no account. */}
+        <Route path="portretten/:slug" element={<Suspense fallback={<Loading />}><PublicPortraitsPage /></Suspense>} />
+        {/* The participant's own learning work; a reflection's page is also for those it is shared with. */}
+        <Route
+          path="deelnemer/leerdoelen"
+          element={<RequireHome kind="participant">{(user) => <Suspense fallback={<Loading />}><GoalsPage user={user} /></Suspense>}</RequireHome>}
+        />
+        <Route
+          path="deelnemer/leerdoelen/nieuw"
+          element={<RequireHome kind="participant">{(user) => <Suspense fallback={<Loading />}><GoalNewPage user={user} /></Suspense>}</RequireHome>}
+        />
+        <Route
+          path="deelnemer/leerdoelen/:goalId"
+          element={<RequireHome kind="participant">{(user) => <Suspense fallback={<Loading />}><GoalPage user={user} /></Suspense>}</RequireHome>}
+        />
+        <Route
+          path="deelnemer/logboek"
+          element={<RequireHome kind="participant">{(user) => <Suspense fallback={<Loading />}><LogbookPage user={user} /></Suspense>}</RequireHome>}
+        />
+        <Route
+          path="deelnemer/logboek/nieuw"
+          element={
+            <RequireHome kind="participant">{(user) => <Suspense fallback={<Loading />}><NewReflectionPage user={user} /></Suspense>}</RequireHome>
+          }
+        />
+        <Route
+          path="deelnemer/portret"
+          element={<RequireHome kind="participant">{(user) => <Suspense fallback={<Loading />}><PortraitPage user={user} /></Suspense>}</RequireHome>}
+        />
+        <Route
+          path="reflecties/:reflectionId"
+          element={<RequireUser>{() => <Suspense fallback={<Loading />}><ReflectionPage /></Suspense>}</RequireUser>}
+        />
+        <Route
+          path="reflecties/:reflectionId/bewerken"
+          element={<RequireUser>{(user) => <Suspense fallback={<Loading />}><EditReflectionPage user={user} /></Suspense>}</RequireUser>}
+        />
+        <Route
+          path="groepen/:cohortId/reflecties"
+          element={<RequireUser>{(user) => <Suspense fallback={<Loading />}><SharedReflectionsPage user={user} /></Suspense>}</RequireUser>}
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -908,7 +908,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a learning goal with its steps (its owner only)
-         * @description Reflections linked to it stay, without the link.
+         * @description Reflections linked to it stay, without the link. An archived cohort's goals stay as they are (409).
          */
         delete: operations["deleteGoal"];
         options?: never;
@@ -1295,12 +1295,15 @@ export interface paths {
         put?: never;
         /**
          * Erase a person (AVG art. 17; admins)
-         * @description Deletes the account and everything personal with it in one transaction: goals, reflections, comments,
-         *     portraits, enrolments and attendance, role grants, logins, invitations, calendar feed, evaluation drafts
-         *     and the record of which evaluations they answered, and mail to their address in the outbox. Evaluation
-         *     answers stay: they were never linked to the person. The audit log keeps its lines, which hold no content,
-         *     and gains one saying that the person was erased and by whom. `confirmEmail` must repeat the person's
-         *     email address. An admin cannot erase themself (409).
+         * @description In one transaction: deletes everything the person wrote or holds (goals, reflections with everyone's
+         *     comments on them, their comments elsewhere, portraits, evaluation drafts, role grants, logins,
+         *     invitations, calendar feed, mail to their address in the outbox) and turns the account into a nameless
+         *     tombstone (no name, email or password; it can never log in). The rows that programme figures count stay
+         *     but identify nobody: enrolments (municipality and job title cleared; active becomes withdrawn),
+         *     attendance, the record that a form was answered, elective choices. Evaluation answers were never linked
+         *     to anyone and stay. The audit log keeps its lines, which hold no content, and gains one saying that the
+         *     person was erased and by whom. `confirmEmail` must repeat the person's email address. An admin cannot
+         *     erase themself (409); an erased person is not found (404).
          */
         post: operations["erasePerson"];
         delete?: never;
@@ -2514,8 +2517,12 @@ export interface components {
         ErasureReport: {
             /** Format: uuid */
             userId: string;
-            /** @description Rows removed per kind, e.g. {"goals": 3, "reflections": 12}. */
+            /** @description Rows deleted per kind, e.g. {"goals": 3, "reflections": 12}. */
             removed: {
+                [key: string]: number;
+            };
+            /** @description Rows kept for the figures, now pointing at the nameless tombstone, e.g. {"attendance": 9}. */
+            anonymised: {
                 [key: string]: number;
             };
         };
@@ -4207,6 +4214,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
             428: components["responses"]["Problem"];
         };

@@ -47,6 +47,8 @@ export function Layout() {
                 <Paragraph small className="lg-header__signed-in">
                   {t('nav.signedInAs', { name: user.name })}
                 </Paragraph>
+                {/* For everyone signed in: who read my data, and a download of all of it (AVG). */}
+                <RouterLink to="/mijn-gegevens">{t('myData.nav')}</RouterLink>
                 <Button type="button" appearance="secondary-action-button" onClick={() => void onLogout()}>
                   {t('nav.logout')}
                 </Button>

@@ -4,7 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetSession } from '../auth/session';
 import { fakeApi, problem } from '../test/fakeApi';
 import { renderApp } from '../test/renderApp';
+import coachingEn from './coaching.en.json';
+import coachingNl from './coaching.nl.json';
 import en from './en.json';
+import learningEn from './learning.en.json';
+import learningNl from './learning.nl.json';
 import { setLanguage } from './index';
 import nl from './nl.json';
 
@@ -66,5 +70,12 @@ describe('language switch', () => {
 
   it('has every Dutch string in English too', () => {
     expect(keys(en).sort()).toEqual(keys(nl).sort());
+    expect(keys(learningEn).sort()).toEqual(keys(learningNl).sort());
+    expect(keys(coachingEn).sort()).toEqual(keys(coachingNl).sort());
+  });
+
+  it('lets no lazily loaded feature string overwrite another', () => {
+    const all = [keys(nl), keys(learningNl), keys(coachingNl)].flat();
+    expect(all.filter((key, index) => all.indexOf(key) !== index)).toEqual([]);
   });
 });

@@ -1,10 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import coachingEn from './coaching.en.json';
-import coachingNl from './coaching.nl.json';
 import en from './en.json';
-import learningEn from './learning.en.json';
-import learningNl from './learning.nl.json';
 import nl from './nl.json';
 
 export const languages = ['nl', 'en'] as const;
@@ -31,11 +27,8 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  // Feature files being written in parallel, merged here by top-level key; they move into nl/en.json after.
-  resources: {
-    nl: { translation: { ...nl, ...learningNl, ...coachingNl } },
-    en: { translation: { ...en, ...learningEn, ...coachingEn } },
-  },
+  // Copies: addStrings deep-merges into the store, which must not change the imported JSON modules.
+  resources: { nl: { translation: structuredClone(nl) }, en: { translation: structuredClone(en) } },
   lng: storedLanguage(),
   fallbackLng: 'nl',
   supportedLngs: [...languages],
@@ -54,6 +47,15 @@ export async function setLanguage(lng: Language): Promise<void> {
     // not remembered; the switch still works for this visit
   }
   await i18n.changeLanguage(lng);
+}
+
+/**
+ * Adds the strings of a lazily loaded feature (deep-merged into the one namespace), so they download with its
+ * pages rather than with the first page. Importing the feature's strings module calls this once.
+ */
+export function addStrings(nl: object, en: object): void {
+  i18n.addResourceBundle('nl', 'translation', nl, true, false);
+  i18n.addResourceBundle('en', 'translation', en, true, false);
 }
 
 export default i18n;

@@ -2,6 +2,8 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import '../i18n';
+import '../i18n/coaching';
+import '../i18n/learning';
 
 afterEach(() => {
   cleanup();

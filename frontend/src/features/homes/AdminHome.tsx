@@ -14,6 +14,12 @@ export function AdminHome({ user }: { user: Me }) {
       <Paragraph>
         <RouterLink to="/beheer/mail">{t('outbox.adminLink')}</RouterLink>
       </Paragraph>
+      <Paragraph>
+        <RouterLink to="/beheer/portretten">{t('portraitReview.adminLink')}</RouterLink>
+      </Paragraph>
+      <Paragraph>
+        <RouterLink to="/beheer/personen">{t('people.adminLink')}</RouterLink>
+      </Paragraph>
       <AdminLinks />
       {user.grants.length > 0 && (
         <>

@@ -10,6 +10,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { CohortDates, CohortDetails, cohortTitle } from '../cohorts/CohortDetails';
 import { splitCohorts } from '../cohorts/current';
 import { cohortQuery } from '../cohorts/queries';
+import { LearningLinks } from '../goals/LearningLinks';
 import { HomePage } from './HomePage';
 
 /** The participant's home: their current cohort in full, other cohorts they took part in as links. */
@@ -32,7 +33,7 @@ export function ParticipantHome({ user }: { user: Me }) {
         {errors.map((error, index) => (
           <QueryErrorAlert key={index} error={error} />
         ))}
-        <Cohorts cohorts={loaded} />
+        <Cohorts cohorts={loaded} user={user} />
       </>
     );
   }
@@ -43,7 +44,7 @@ export function ParticipantHome({ user }: { user: Me }) {
   );
 }
 
-function Cohorts({ cohorts }: { cohorts: CohortOverview[] }) {
+function Cohorts({ cohorts, user }: { cohorts: CohortOverview[]; user: Me }) {
   const { t } = useTranslation();
   const { current, earlier, other } = splitCohorts(cohorts);
   const currentId = useId();
@@ -60,6 +61,7 @@ function Cohorts({ cohorts }: { cohorts: CohortOverview[] }) {
           <CohortDetails cohort={current} level={3} />
         </section>
       )}
+      {current && <LearningLinks user={user} cohort={current} />}
       <CohortLinks title={t('home.participant.other')} cohorts={other} />
       <CohortLinks title={t('home.participant.earlier')} cohorts={earlier} />
     </>

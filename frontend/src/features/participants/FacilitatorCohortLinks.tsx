@@ -49,6 +49,10 @@ export function FacilitatorCohortLinks({ grants }: { grants: Grant[] }) {
             <RouterLink to={`/groepen/${c.id}/modules`} aria-label={t('manage.cohorts.modulesOf', { name })}>
               {t('manage.cohorts.modules')}
             </RouterLink>
+            {' · '}
+            <RouterLink to={`/groepen/${c.id}/coaching`} aria-label={t('coaching.cohortLinkOf', { name })}>
+              {t('coaching.cohortLink')}
+            </RouterLink>
           </Paragraph>
         );
       })}

@@ -1,0 +1,98 @@
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../api/ApiError';
+import { api } from '../../api/client';
+import { asProblem } from '../../api/problem';
+import type { Framework, Goal, GoalInput, GoalPatch, GoalStepPatch, ParticipantGoals } from './types';
+
+export const goalKeys = {
+  all: ['goals'] as const,
+  mine: (cohortId: string, userId: string) => [...goalKeys.all, 'mine', cohortId, userId] as const,
+  detail: (goalId: string) => [...goalKeys.all, 'detail', goalId] as const,
+  framework: (cohortId: string) => [...goalKeys.all, 'framework', cohortId] as const,
+};
+
+/** The If-Match header for a change based on a version (the server answers 412 when it is not current). */
+export const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+
+/** The answer's data, or an ApiError with the problem the server sent. */
+export async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (response.ok && data !== undefined) return data;
+  throw new ApiError(response.status, asProblem(error));
+}
+
+/** The same for answers without a body (204). */
+export async function done(call: Promise<{ error?: unknown; response: Response }>): Promise<void> {
+  const { error, response } = await call;
+  if (!response.ok) throw new ApiError(response.status, asProblem(error));
+}
+
+export const myGoalsQuery = (cohortId: string, userId: string) =>
+  queryOptions({
+    queryKey: goalKeys.mine(cohortId, userId),
+    queryFn: (): Promise<ParticipantGoals> =>
+      answer(
+        api.GET('/cohorts/{cohortID}/participants/{userID}/goals', {
+          params: { path: { cohortID: cohortId, userID: userId } },
+        }),
+      ),
+  });
+
+export const goalQuery = (goalId: string) =>
+  queryOptions({
+    queryKey: goalKeys.detail(goalId),
+    queryFn: (): Promise<Goal> => answer(api.GET('/goals/{goalID}', { params: { path: { goalID: goalId } } })),
+  });
+
+/** The framework rarely changes: kept for the session. null when the programme has none. */
+export const frameworkQuery = (cohortId: string) =>
+  queryOptions({
+    queryKey: goalKeys.framework(cohortId),
+    queryFn: async (): Promise<Framework | null> =>
+      (await answer(api.GET('/cohorts/{cohortID}/framework', { params: { path: { cohortID: cohortId } } }))).framework,
+    staleTime: Infinity,
+  });
+
+export function createGoal(cohortId: string, body: GoalInput): Promise<Goal> {
+  return answer(api.POST('/cohorts/{cohortID}/goals', { params: { path: { cohortID: cohortId } }, body }));
+}
+
+export function updateGoal(goalId: string, version: number, body: GoalPatch): Promise<Goal> {
+  return answer(api.PATCH('/goals/{goalID}', { params: { path: { goalID: goalId }, header: ifMatch(version) }, body }));
+}
+
+export function deleteGoal(goal: Pick<Goal, 'id' | 'version'>): Promise<void> {
+  return done(api.DELETE('/goals/{goalID}', { params: { path: { goalID: goal.id }, header: ifMatch(goal.version) } }));
+}
+
+export function addStep(goal: Pick<Goal, 'id' | 'version'>, title: string): Promise<Goal> {
+  return answer(
+    api.POST('/goals/{goalID}/steps', {
+      params: { path: { goalID: goal.id }, header: ifMatch(goal.version) },
+      body: { title },
+    }),
+  );
+}
+
+export function updateStep(goal: Pick<Goal, 'id' | 'version'>, stepId: string, body: GoalStepPatch): Promise<Goal> {
+  return answer(
+    api.PATCH('/goals/{goalID}/steps/{stepID}', {
+      params: { path: { goalID: goal.id, stepID: stepId }, header: ifMatch(goal.version) },
+      body,
+    }),
+  );
+}
+
+export function deleteStep(goal: Pick<Goal, 'id' | 'version'>, stepId: string): Promise<Goal> {
+  return answer(
+    api.DELETE('/goals/{goalID}/steps/{stepID}', {
+      params: { path: { goalID: goal.id, stepID: stepId }, header: ifMatch(goal.version) },
+    }),
+  );
+}
+
+/** After a goal changed: the new goal in the cache, and the overview that counts it fetched again. */
+export async function goalChanged(queryClient: QueryClient, goal: Goal): Promise<void> {
+  queryClient.setQueryData(goalKeys.detail(goal.id), goal);
+  await queryClient.invalidateQueries({ queryKey: goalKeys.mine(goal.cohortId, goal.owner.id) });
+}
