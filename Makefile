@@ -30,13 +30,20 @@ $(BIN): frontend/dist/index.html $(GO_FILES) go.mod go.sum api/openapi.yaml $(wi
 	$(GO) build -trimpath -o $(BIN) ./cmd/leergang
 
 .PHONY: test
-test: test-go test-web test-e2e ## run all tests: Go (real PostgreSQL), frontend unit, end-to-end (Chromium)
+test: test-go test-fuzz test-web test-e2e ## run all tests: Go (real PostgreSQL), fuzzing, frontend unit, end-to-end (Chromium)
 
 .PHONY: test-go
 test-go: ## Go tests; without TEST_DATABASE_URL they start a throwaway PostgreSQL
 	$(GO) vet ./...
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) test -count=1 ./...
+
+FUZZTIME ?= 15s
+
+.PHONY: test-fuzz
+test-fuzz: ## fuzz the request decoder and the Markdown renderer for a bounded time (FUZZTIME)
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeJSON$$' -fuzztime $(FUZZTIME) ./internal/httpio/
+	$(GO) test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/markdown/
 
 .PHONY: test-web
 test-web: $(NPM_STAMP) ## frontend type check, API types fresh, unit tests

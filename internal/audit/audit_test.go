@@ -28,9 +28,9 @@ func TestRecordWritesEveryEntryWithTheRequestItCameFrom(t *testing.T) {
 		t.Fatal(err)
 	}
 	type row struct {
-		SubjectUserID uuid.UUID
+		SubjectUserID                uuid.UUID
 		Route, RequestID, IP, Detail string
-		ObjectID      *string
+		ObjectID                     *string
 	}
 	var rows []row
 	if err := db.Raw(`SELECT subject_user_id, route, request_id, host(ip) AS ip, detail::text AS detail, object_id

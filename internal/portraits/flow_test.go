@@ -248,3 +248,24 @@ func TestWithdrawnParticipantCanStillTakeBackConsent(t *testing.T) {
 	// Someone who never had a portrait there still gets no access.
 	expect(t, w.App.Do(t, testapp.Request{Method: http.MethodGet, Path: myPath(w.Cohort), Token: w.Tokens["withdrawn-participant"]}), http.StatusForbidden)
 }
+
+// The rendering is stored with the text, so that readers of a published portrait never pay for Markdown that is
+// slow to parse; a portrait written by SQL (the demo) is rendered when read.
+func TestPortraitHTMLIsRenderedWhenSaved(t *testing.T) {
+	t.Parallel()
+	w := testapp.NewWorld(t)
+	r := save(t, w.App, w.Tokens["participant"], w.Cohort, 0, "Titel", "Een **vet** woord <script>alert(1)</script>")
+	expect(t, r, http.StatusCreated)
+	p := decode(t, r)
+	var stored string
+	w.App.DB.Raw(`SELECT coalesce(body_html, '') FROM portraits WHERE id = ?`, p.ID).Scan(&stored)
+	if !strings.Contains(stored, "<strong>vet</strong>") || strings.Contains(stored, "<script") {
+		t.Fatalf("stored html %q", stored)
+	}
+	w.App.Exec(t, `UPDATE portraits SET body_html = NULL WHERE id = ?`, p.ID)
+	r = w.App.Do(t, testapp.Request{Method: http.MethodGet, Path: myPath(w.Cohort), Token: w.Tokens["participant"]})
+	expect(t, r, http.StatusOK)
+	if got := decode(t, r); !strings.Contains(got.BodyHTML, "<strong>vet</strong>") {
+		t.Fatalf("rendered on read: %q", got.BodyHTML)
+	}
+}

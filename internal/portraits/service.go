@@ -17,6 +17,7 @@ import (
 	"github.com/vgs/leergang/internal/apperror"
 	"github.com/vgs/leergang/internal/audit"
 	"github.com/vgs/leergang/internal/httpio"
+	"github.com/vgs/leergang/internal/markdown"
 )
 
 // Service applies the rules and access checks of portraits.
@@ -165,8 +166,8 @@ func (s *Service) Save(ctx context.Context, p *access.Principal, cohortID uuid.U
 			out = r.portrait()
 			return nil
 		default:
-			if err := update(tx, r.ID, version, `title = ?, body = ?, status = 'draft', consent_given_at = NULL,
-				submitted_at = NULL, published_at = NULL`, title, body); err != nil {
+			if err := update(tx, r.ID, version, `title = ?, body = ?, body_html = ?, status = 'draft',
+				consent_given_at = NULL, submitted_at = NULL, published_at = NULL`, title, body, markdown.Render(body)); err != nil {
 				return err
 			}
 			if err := audit.Record(ctx, tx, audit.Entry{ActorID: &p.UserID, SubjectID: &p.UserID,
@@ -186,8 +187,8 @@ func (s *Service) Save(ctx context.Context, p *access.Principal, cohortID uuid.U
 func (s *Service) create(ctx context.Context, tx *gorm.DB, p *access.Principal, cohortID uuid.UUID, title, body string) error {
 	var id uuid.UUID
 	// Two first saves at once: the second finds the portrait created and must be based on its version.
-	err := tx.Raw(`INSERT INTO portraits (user_id, cohort_id, title, body) VALUES (?, ?, ?, ?)
-		ON CONFLICT (cohort_id, user_id) DO NOTHING RETURNING id`, p.UserID, cohortID, title, body).Row().Scan(&id)
+	err := tx.Raw(`INSERT INTO portraits (user_id, cohort_id, title, body, body_html) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (cohort_id, user_id) DO NOTHING RETURNING id`, p.UserID, cohortID, title, body, markdown.Render(body)).Row().Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return errVersionRequired
 	}

@@ -24,6 +24,7 @@ type row struct {
 	ProgrammeSlug  string
 	Title          string
 	Body           string
+	BodyHTML       *string // rendered when saved; NULL for rows written by SQL (the demo), rendered on read
 	Status         string
 	ConsentGivenAt *time.Time
 	SubmittedAt    *time.Time
@@ -39,7 +40,7 @@ type row struct {
 }
 
 const selectRows = `SELECT pt.id, pt.user_id, pt.cohort_id, c.name AS cohort_name, p.id AS programme_id,
-		p.name AS programme_name, p.slug AS programme_slug, pt.title, pt.body, pt.status, pt.consent_given_at,
+		p.name AS programme_name, p.slug AS programme_slug, pt.title, pt.body, pt.body_html, pt.status, pt.consent_given_at,
 		pt.submitted_at, pt.reviewed_at, pt.review_note, pt.published_at, pt.updated_at, pt.version,
 		u.name AS author_name, u.email AS author_email, e.gemeente, e.job_title
 	FROM portraits pt
@@ -49,8 +50,14 @@ const selectRows = `SELECT pt.id, pt.user_id, pt.cohort_id, c.name AS cohort_nam
 	JOIN enrolments e ON e.cohort_id = pt.cohort_id AND e.user_id = pt.user_id`
 
 func (r row) portrait() Portrait {
+	html := ""
+	if r.BodyHTML != nil {
+		html = *r.BodyHTML
+	} else {
+		html = markdown.Render(r.Body)
+	}
 	return Portrait{ID: r.ID, CohortID: r.CohortID, CohortName: r.CohortName, ProgrammeName: r.ProgrammeName,
-		Title: r.Title, Body: r.Body, BodyHTML: markdown.Render(r.Body), Status: r.Status,
+		Title: r.Title, Body: r.Body, BodyHTML: html, Status: r.Status,
 		ConsentGivenAt: r.ConsentGivenAt, SubmittedAt: r.SubmittedAt, ReviewedAt: r.ReviewedAt,
 		ReviewNote: r.ReviewNote, PublishedAt: r.PublishedAt, UpdatedAt: r.UpdatedAt, Version: r.Version}
 }

@@ -21,21 +21,21 @@ func erase(t *testing.T, a *testapp.App, token string, id string, confirm any) *
 func rowsOf(t *testing.T, a *testapp.App, id uuid.UUID) map[string]int {
 	t.Helper()
 	queries := map[string]string{
-		"users":                  `SELECT count(*) FROM users WHERE id = @u AND erased_at IS NULL`,
-		"learning_goals":         `SELECT count(*) FROM learning_goals WHERE user_id = @u`,
-		"goal_steps":             `SELECT count(*) FROM goal_steps s JOIN learning_goals g ON g.id = s.goal_id WHERE g.user_id = @u`,
-		"reflections":            `SELECT count(*) FROM reflections WHERE author_id = @u`,
-		"reflection_goals":       `SELECT count(*) FROM reflection_goals WHERE user_id = @u`,
-		"reflection_comments":    `SELECT count(*) FROM reflection_comments WHERE author_id = @u`,
-		"portraits":              `SELECT count(*) FROM portraits WHERE user_id = @u`,
-		"enrolments":             `SELECT count(*) FROM enrolments WHERE user_id = @u AND (gemeente <> '' OR job_title <> '' OR status = 'active')`,
-		"role_grants":            `SELECT count(*) FROM role_grants WHERE user_id = @u`,
-		"evaluation_drafts":      `SELECT count(*) FROM evaluation_drafts WHERE user_id = @u`,
-		"refresh_tokens":         `SELECT count(*) FROM refresh_tokens WHERE user_id = @u`,
-		"invitations":            `SELECT count(*) FROM invitations WHERE user_id = @u`,
-		"calendar_feeds":         `SELECT count(*) FROM calendar_feeds WHERE user_id = @u`,
-		"session_facilitators":   `SELECT count(*) FROM session_facilitators WHERE user_id = @u`,
-		"outbox":                 `SELECT count(*) FROM outbox WHERE to_address = 'participant@test.example'`,
+		"users":                `SELECT count(*) FROM users WHERE id = @u AND erased_at IS NULL`,
+		"learning_goals":       `SELECT count(*) FROM learning_goals WHERE user_id = @u`,
+		"goal_steps":           `SELECT count(*) FROM goal_steps s JOIN learning_goals g ON g.id = s.goal_id WHERE g.user_id = @u`,
+		"reflections":          `SELECT count(*) FROM reflections WHERE author_id = @u`,
+		"reflection_goals":     `SELECT count(*) FROM reflection_goals WHERE user_id = @u`,
+		"reflection_comments":  `SELECT count(*) FROM reflection_comments WHERE author_id = @u`,
+		"portraits":            `SELECT count(*) FROM portraits WHERE user_id = @u`,
+		"enrolments":           `SELECT count(*) FROM enrolments WHERE user_id = @u AND (gemeente <> '' OR job_title <> '' OR status = 'active')`,
+		"role_grants":          `SELECT count(*) FROM role_grants WHERE user_id = @u`,
+		"evaluation_drafts":    `SELECT count(*) FROM evaluation_drafts WHERE user_id = @u`,
+		"refresh_tokens":       `SELECT count(*) FROM refresh_tokens WHERE user_id = @u`,
+		"invitations":          `SELECT count(*) FROM invitations WHERE user_id = @u`,
+		"calendar_feeds":       `SELECT count(*) FROM calendar_feeds WHERE user_id = @u`,
+		"session_facilitators": `SELECT count(*) FROM session_facilitators WHERE user_id = @u`,
+		"outbox":               `SELECT count(*) FROM outbox WHERE to_address = 'participant@test.example'`,
 	}
 	out := map[string]int{}
 	for table, q := range queries {
