@@ -37,3 +37,54 @@ func BenchmarkMe(b *testing.B) {
 		resp.Body.Close()
 	}
 }
+
+// benchGet runs an authenticated GET b.N times and fails on anything but 200.
+func benchGet(b *testing.B, url, token string) {
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil || resp.StatusCode != 200 {
+			b.Fatalf("GET %s: %v %v", url, err, resp)
+		}
+		resp.Body.Close()
+	}
+}
+
+// learningWorld gives the participant 20 goals of 3 steps and 200 reflections (a third of them shared with the
+// facilitators, a third with the cohort), written as SQL so that the benchmark measures reading.
+func learningWorld(b *testing.B) *testapp.World {
+	w := testapp.NewWorld(b)
+	w.App.Exec(b, `INSERT INTO learning_goals (user_id, cohort_id, title, status)
+		SELECT ?, ?, 'Leerdoel ' || g, 'active' FROM generate_series(1, 20) g`, w.Users["participant"], w.Cohort)
+	w.App.Exec(b, `INSERT INTO goal_steps (goal_id, position, title)
+		SELECT g.id, s, 'Stap ' || s FROM learning_goals g, generate_series(1, 3) s WHERE g.user_id = ?`, w.Users["participant"])
+	w.App.Exec(b, `INSERT INTO reflections (author_id, cohort_id, written_on, title, body_markdown, visibility)
+		SELECT ?, ?, DATE '2026-10-01' + (r % 50), 'Reflectie ' || r,
+			'Over **samenwerking** in de regio en informatieveiligheid, deel ' || r || '. ' || repeat('Een zin over leiderschap. ', 40),
+			(ARRAY['private', 'facilitators', 'cohort'])[1 + r % 3]
+		FROM generate_series(1, 200) r`, w.Users["participant"], w.Cohort)
+	return w
+}
+
+// BenchmarkParticipantGoalsAsFacilitator: the coaching read of 20 goals with their steps, including its audit
+// line.
+func BenchmarkParticipantGoalsAsFacilitator(b *testing.B) {
+	w := learningWorld(b)
+	benchGet(b, w.App.URL+"/api/v1/cohorts/"+w.Cohort.String()+"/participants/"+w.Users["participant"].String()+"/goals",
+		w.Tokens["facilitator"])
+}
+
+// BenchmarkSharedReflectionsAsFacilitator: the first page (20) of a cohort's shared reflections, with the audit
+// line per author.
+func BenchmarkSharedReflectionsAsFacilitator(b *testing.B) {
+	w := learningWorld(b)
+	benchGet(b, w.App.URL+"/api/v1/cohorts/"+w.Cohort.String()+"/reflections", w.Tokens["facilitator"])
+}
+
+// BenchmarkLogbookSearch: Dutch full-text search over 200 own reflections ("samenwerken" finds "samenwerking").
+func BenchmarkLogbookSearch(b *testing.B) {
+	w := learningWorld(b)
+	benchGet(b, w.App.URL+"/api/v1/me/reflections?q=samenwerken", w.Tokens["participant"])
+}

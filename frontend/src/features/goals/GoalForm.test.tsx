@@ -45,10 +45,10 @@ describe('the goal form', () => {
     expect(structuur).toHaveAccessibleDescription('Datamanagement op orde.');
     // The module from the link is chosen already.
     expect(screen.getByLabelText('Module')).toHaveValue(modules[1]!.id);
-    expect(screen.getByLabelText('Waaraan merk je dat het gelukt is?')).toBeInTheDocument();
+    expect(screen.getByLabelText('Waaraan merkt u dat het gelukt is?')).toBeInTheDocument();
 
     await user.type(screen.getByLabelText('Titel'), 'Datagedreven sturen in het MT');
-    await user.type(screen.getByLabelText('Waaraan merk je dat het gelukt is?'), 'Elk MT-overleg begint met de cijfers.');
+    await user.type(screen.getByLabelText('Waaraan merkt u dat het gelukt is?'), 'Elk MT-overleg begint met de cijfers.');
     await user.selectOptions(screen.getByLabelText('Status'), 'Actief');
     await user.click(structuur);
     await user.click(screen.getByRole('checkbox', { name: 'Persoonsgegevens beschermen en veiligheid borgen' }));
