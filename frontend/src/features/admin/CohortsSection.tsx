@@ -100,6 +100,11 @@ function CohortCard({ programmeId, cohort }: { programmeId: string; cohort: Coho
             {t('manage.cohorts.page')}
           </RouterLink>
         </li>
+        <li>
+          <RouterLink to={`/groepen/${cohort.id}/coaching`} aria-label={t('manage.cohorts.coachingOf', { name: cohort.name })}>
+            {t('manage.cohorts.coaching')}
+          </RouterLink>
+        </li>
       </ul>
       {problem && (
         <Alert type="error" role="alert" className="lg-alert">

@@ -7,18 +7,7 @@ export function formatPercent(rate: number, lng: Language = currentLanguage()): 
   return new Intl.NumberFormat(locales[lng], { style: 'percent', maximumFractionDigits: 0 }).format(rate);
 }
 
-/** An instant as a short date and time in Amsterdam, where the programme takes place: "29 okt 2026, 17:00". */
-export function formatMoment(instant: string, lng: Language = currentLanguage()): string {
-  return new Intl.DateTimeFormat(locales[lng], {
-    timeZone: 'Europe/Amsterdam',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(instant));
-}
+export { formatMoment } from '../../i18n/dates';
 
 /** A session's day in Amsterdam, short: "do 29 okt 2026". */
 export function formatShortDay(instant: string, lng: Language = currentLanguage()): string {

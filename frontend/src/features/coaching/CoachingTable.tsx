@@ -11,7 +11,7 @@ import {
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterLink } from '../../components/RouterLink';
-import { formatDate } from './format';
+import { formatDate } from '../../i18n/dates';
 import { goalStatuses, type CoachingLine } from './types';
 
 /**

@@ -12,7 +12,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { ForbiddenPage } from '../errors/ForbiddenPage';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { CohortLine, Pending } from './CoachingPage';
-import { formatDate, formatDay } from './format';
+import { formatDate, formatDay } from '../../i18n/dates';
 import { groupGoals, type GoalGroup } from './grouping';
 import { participantGoalsQuery, sharedReflectionsQuery } from './queries';
 import type { Goal, GoalStatus, ParticipantGoals, Reflection } from './types';

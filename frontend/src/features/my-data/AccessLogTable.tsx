@@ -9,7 +9,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoment } from '../coaching/format';
+import { formatMoment } from '../../i18n/dates';
 import { actionText, rolesText } from './actions';
 import type { AccessLogEntry } from './queries';
 

@@ -13,7 +13,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { usePageTitle } from '../../components/usePageTitle';
 import { SelectField } from '../admin/fields';
 import { formProblem } from '../admin/formProblem';
-import { formatMoment } from '../coaching/format';
+import { formatMoment } from '../../i18n/dates';
 import {
   approvePortrait,
   portraitReviewKeys,

@@ -8,7 +8,7 @@ import { Loading } from '../../components/Loading';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { RichText } from '../../components/RichText';
 import { usePageTitle } from '../../components/usePageTitle';
-import { formatDay } from '../coaching/format';
+import { formatDay } from '../../i18n/dates';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { usePublicPortraits, type PublicPortraits } from './queries';
 import '../coaching/staff.css';

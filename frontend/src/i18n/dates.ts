@@ -1,4 +1,5 @@
-import { currentLanguage, type Language } from '../../i18n';
+// Dates and moments as the programme reads them: calendar dates as written, instants in Europe/Amsterdam.
+import { currentLanguage, type Language } from '.';
 
 // British English keeps the day-month order and 24-hour clock that Dutch readers of the English UI expect.
 const locales: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
