@@ -25,6 +25,7 @@ import (
 	"github.com/vgs/leergang/frontend"
 	"github.com/vgs/leergang/internal/config"
 	"github.com/vgs/leergang/internal/database"
+	"github.com/vgs/leergang/internal/evaluation"
 	"github.com/vgs/leergang/internal/goals"
 	"github.com/vgs/leergang/internal/httpapi"
 	"github.com/vgs/leergang/internal/identity"
@@ -191,7 +192,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		Config: cfg, Log: log, DB: db, Identity: ident, Planning: planning.NewService(db),
 		Mail: mail.NewService(db), SPA: frontend.Dist(), OpenAPI: api.OpenAPI,
 		Goals: goals.NewService(db), Reflections: reflections.NewService(db), Portraits: portraits.NewService(db),
-		Privacy: privacy.NewService(db),
+		Privacy: privacy.NewService(db), Evaluation: evaluation.NewService(db),
 	})
 	// Mail: without LEERGANG_SMTP_URL it stays in the outbox, where admins read it. With it, every replica runs
 	// a worker; their claims on the outbox keep any two from sending one mail.

@@ -102,6 +102,13 @@ func NormaliseQuestions(in []Question) ([]Question, error) {
 			if len(q.Choices) > 0 {
 				v.Add(f("choices"), "not_allowed", "Alleen een keuzevraag heeft opties.")
 			}
+			labels := make(map[string]string, len(q.Labels))
+			for value, label := range q.Labels {
+				labels[strings.TrimSpace(value)] = strings.TrimSpace(label)
+			}
+			if len(labels) > 0 {
+				q.Labels = labels
+			}
 			for value, label := range q.Labels {
 				n, err := strconv.Atoi(value)
 				if err != nil || n < lo || n > hi {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/vgs/leergang/internal/evaluation"
 	"github.com/vgs/leergang/internal/goals"
 	"github.com/vgs/leergang/internal/identity"
 	"github.com/vgs/leergang/internal/mail"
@@ -134,6 +135,14 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	user.GET("/me/export", priv.Export)
 	user.GET("/me/export/document", priv.ExportDocument)
 	user.POST("/admin/users/:userID/erase", priv.Erase)
+
+	// Evaluation forms: templates written by the programme office, read by the programme's facilitators.
+	evalForms := evaluation.NewHandlers(d.Evaluation)
+	user.GET("/programmes/:programmeID/evaluation-templates", evalForms.Templates)
+	user.POST("/programmes/:programmeID/evaluation-templates", evalForms.CreateTemplate)
+	user.GET("/evaluation-forms/:formID", evalForms.Form)
+	user.PUT("/evaluation-forms/:formID", evalForms.UpdateForm)
+	user.POST("/evaluation-forms/:formID/revisions", evalForms.ReviseTemplate)
 
 	// Unknown API paths are a problem+json 404, never the SPA's index.html.
 	v1.Any("/*", func(c echo.Context) error { return echo.ErrNotFound })

@@ -15,6 +15,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/vgs/leergang/internal/config"
+	"github.com/vgs/leergang/internal/evaluation"
 	"github.com/vgs/leergang/internal/goals"
 	"github.com/vgs/leergang/internal/identity"
 	"github.com/vgs/leergang/internal/mail"
@@ -36,6 +37,7 @@ type Deps struct {
 	Reflections *reflections.Service
 	Portraits   *portraits.Service
 	Privacy     *privacy.Service
+	Evaluation  *evaluation.Service
 	SPA         fs.FS
 	OpenAPI     []byte
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/vgs/leergang/api"
 	"github.com/vgs/leergang/internal/config"
 	"github.com/vgs/leergang/internal/database/dbtest"
+	"github.com/vgs/leergang/internal/evaluation"
 	"github.com/vgs/leergang/internal/goals"
 	"github.com/vgs/leergang/internal/httpapi"
 	"github.com/vgs/leergang/internal/identity"
@@ -74,7 +75,7 @@ func New(t testing.TB) *App {
 	e := httpapi.New(httpapi.Deps{Config: cfg, Log: log, DB: db, Identity: ident,
 		Planning: planning.NewService(db), Mail: mail.NewService(db), SPA: spa, OpenAPI: api.OpenAPI,
 		Goals: goals.NewService(db), Reflections: reflections.NewService(db), Portraits: portraits.NewService(db),
-		Privacy: privacy.NewService(db)})
+		Privacy: privacy.NewService(db), Evaluation: evaluation.NewService(db)})
 	srv := httptest.NewServer(e)
 	t.Cleanup(srv.Close)
 	return &App{URL: srv.URL, DB: db, Config: cfg, Keys: keys, Echo: e}

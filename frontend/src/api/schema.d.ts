@@ -1312,6 +1312,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/programmes/{programmeID}/evaluation-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme's evaluation form templates
+         * @description For admins and the programme's facilitators. Sorted by title, the newest revision of each title first.
+         */
+        get: operations["listEvaluationTemplates"];
+        put?: never;
+        /**
+         * Write an evaluation form template (admins)
+         * @description Questions without a key get one made from their prompt. A title is unique per programme and revision
+         *     (409 otherwise).
+         */
+        post: operations["createEvaluationTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/evaluation-forms/{formID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One evaluation form with its questions
+         * @description For admins and the programme's facilitators.
+         */
+        get: operations["getEvaluationForm"];
+        /**
+         * Replace an evaluation form's title, description and questions (admins)
+         * @description The questions are replaced in the given order and matched by key: a question with an existing key keeps
+         *     its id (answers refer to it), new keys are added, missing ones removed. Once the form, or for a template
+         *     any copy of it, has responses, the change must keep the answers comparable (409 with the fields
+         *     otherwise). Based on the version in If-Match: a stale write is refused (412).
+         */
+        put: operations["updateEvaluationForm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/evaluation-forms/{formID}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a new revision of a template (admins)
+         * @description Copies the template as revision + 1 of the same title, with the same question keys, so that answers stay
+         *     comparable across revisions. Only templates (409 for a cohort's form); 409 when that revision exists.
+         */
+        post: operations["reviseEvaluationTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.yaml": {
         parameters: {
             query?: never;
@@ -2525,6 +2598,94 @@ export interface components {
             anonymised: {
                 [key: string]: number;
             };
+        };
+        /**
+         * @description scale: 1 to 5; recommendation: 0 to 10 (NPS); choice: one of the choices; text: an open answer.
+         * @enum {string}
+         */
+        EvaluationQuestionKind: "scale" | "recommendation" | "choice" | "text";
+        EvaluationChoice: {
+            /** @description What answers store. */
+            value: string;
+            label: string;
+        };
+        EvaluationQuestionInput: {
+            /** @description Stable handle for comparing; made from the prompt when empty. */
+            key?: string;
+            kind: components["schemas"]["EvaluationQuestionKind"];
+            prompt: string;
+            helpText?: string;
+            required?: boolean;
+            /** @description scale and recommendation: a label per value, e.g. {"1": "slecht", "5": "uitstekend"}. */
+            labels?: {
+                [key: string]: string;
+            };
+            choices?: components["schemas"]["EvaluationChoice"][];
+        };
+        EvaluationFormInput: {
+            title: string;
+            description?: string;
+            questions: components["schemas"]["EvaluationQuestionInput"][];
+        };
+        EvaluationQuestion: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            position: number;
+            kind: components["schemas"]["EvaluationQuestionKind"];
+            prompt: string;
+            helpText: string;
+            required: boolean;
+            labels: {
+                [key: string]: string;
+            };
+            choices: components["schemas"]["EvaluationChoice"][];
+        };
+        EvaluationForm: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            isTemplate: boolean;
+            revision: number;
+            title: string;
+            description: string;
+            /**
+             * Format: uuid
+             * @description null for a template.
+             */
+            cohortId: string | null;
+            /** Format: uuid */
+            copiedFromFormId: string | null;
+            questions: components["schemas"]["EvaluationQuestion"][];
+            /** @description Responses to this form (for a template: and its copies). */
+            responses: number;
+            /** @description Has responses: questions may be reworded, not removed or changed in kind. */
+            locked: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        EvaluationTemplateSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string;
+            revision: number;
+            questionCount: number;
+            /** @description Cohort forms copied from this template. */
+            copies: number;
+            /** @description Responses to this template and its copies. */
+            responses: number;
+            locked: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        EvaluationTemplateList: {
+            templates: components["schemas"]["EvaluationTemplateSummary"][];
         };
     };
     responses: {
@@ -5074,6 +5235,162 @@ export interface operations {
             409: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+        };
+    };
+    listEvaluationTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationTemplateList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createEvaluationTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationFormInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationForm"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    getEvaluationForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationForm"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateEvaluationForm: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                formID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationFormInput"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationForm"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    reviseEvaluationTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationForm"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
     getOpenAPI: {
