@@ -142,7 +142,22 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	user.POST("/programmes/:programmeID/evaluation-templates", evalForms.CreateTemplate)
 	user.GET("/evaluation-forms/:formID", evalForms.Form)
 	user.PUT("/evaluation-forms/:formID", evalForms.UpdateForm)
+	user.DELETE("/evaluation-forms/:formID", evalForms.DeleteForm)
 	user.POST("/evaluation-forms/:formID/revisions", evalForms.ReviseTemplate)
+	// Attached to a cohort, a module or a session; facilitators follow the response rate and remind.
+	user.GET("/cohorts/:cohortID/evaluation-forms", evalForms.CohortForms)
+	user.POST("/cohorts/:cohortID/evaluation-forms", evalForms.AttachForm)
+	user.PUT("/evaluation-forms/:formID/period", evalForms.SetPeriod)
+	user.GET("/evaluation-forms/:formID/progress", evalForms.Progress)
+	user.POST("/evaluation-forms/:formID/reminders", evalForms.Remind)
+	// Participants answer: drafts while typing, one submission stored without a link to them.
+	user.GET("/me/evaluations", evalForms.MyEvaluations)
+	user.GET("/me/evaluations/:formID", evalForms.MyEvaluation)
+	user.PUT("/me/evaluations/:formID/draft", evalForms.SaveDraft)
+	user.POST("/me/evaluations/:formID/submission", evalForms.Submit)
+	// Aggregates for reviewers, admins and (their cohort) facilitators; files to take into one's own records.
+	user.GET("/programmes/:programmeID/evaluation-report", evalForms.Report)
+	user.GET("/programmes/:programmeID/evaluation-report/export/:format", evalForms.ExportReport)
 
 	// Unknown API paths are a problem+json 404, never the SPA's index.html.
 	v1.Any("/*", func(c echo.Context) error { return echo.ErrNotFound })

@@ -1358,7 +1358,12 @@ export interface paths {
          */
         put: operations["updateEvaluationForm"];
         post?: never;
-        delete?: never;
+        /**
+         * Remove a form that nobody has answered (admins)
+         * @description A cohort form without responses, or a template without copies. 409 otherwise: answers are kept for the
+         *     comparison over cohorts and years. Based on the version in If-Match (412 stale, 428 missing).
+         */
+        delete: operations["deleteEvaluationForm"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1379,6 +1384,228 @@ export interface paths {
          *     comparable across revisions. Only templates (409 for a cohort's form); 409 when that revision exists.
          */
         post: operations["reviseEvaluationTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cohorts/{cohortID}/evaluation-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The evaluation forms attached to a cohort, with response rates
+         * @description For admins and the cohort's facilitators. Sorted by opening moment. `state` is upcoming, open or closed
+         *     by the current time; the rate counts the cohort's active and completed participants.
+         */
+        get: operations["listCohortEvaluationForms"];
+        put?: never;
+        /**
+         * Attach a copy of a template to the cohort, a module or a session, open between two moments (admins)
+         * @description The copy keeps the template's question keys (copiedFromFormId), so its answers compare with other cohorts
+         *     and years. The module or session must belong to the cohort; closesAt must be after opensAt (422 per field).
+         */
+        post: operations["attachEvaluationForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/evaluation-forms/{formID}/period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move a cohort form's opening and closing moments (admins)
+         * @description Based on the version in If-Match (412 when stale, 428 when missing). Not for templates (409).
+         */
+        put: operations["setEvaluationFormPeriod"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/evaluation-forms/{formID}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who has answered a cohort form, to remind the others
+         * @description For admins and the cohort's facilitators (DESIGN.md: "who has answered a form — facilitator: yes, to
+         *     remind"). Counts and the names of those who have not answered; never what anyone answered.
+         */
+        get: operations["getEvaluationProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/evaluation-forms/{formID}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a reminder to the participants who have not answered an open form
+         * @description For admins and the cohort's facilitators. Queued in the outbox with the change; at most one reminder per
+         *     person, form and day (Europe/Amsterdam), so a second click the same day queues nothing new. 409 when the
+         *     form is not open.
+         */
+        post: operations["remindEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The evaluations of my cohorts, open ones first
+         * @description Forms of the cohorts I take part in (active or completed), with whether I answered and whether I have a
+         *     draft. Open and unanswered first (soonest closing first), then upcoming, then answered and closed.
+         */
+        get: operations["listMyEvaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/evaluations/{formID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One evaluation to fill in, with my draft
+         * @description For participants of the form's cohort (404 for anyone else). When a draft exists its version is the ETag.
+         *     After submitting, `submittedAt` is set and no answers are returned: they are no longer linked to me.
+         */
+        get: operations["getMyEvaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/evaluations/{formID}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save my unsent answers (autosave while typing)
+         * @description Checks each answer's type and range (422 per field `answers.<key>`), not whether required questions are
+         *     answered. The first save needs no If-Match; later saves are based on the draft's version (428 missing,
+         *     412 stale: another tab saved in between). 409 when the form is not open or already answered.
+         */
+        put: operations["saveMyEvaluationDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/evaluations/{formID}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit my answers, once
+         * @description Stores the answers as an anonymous response (no link to me, only the day) and records separately that I
+         *     answered; deletes my draft; all in one transaction. Required questions must be answered (422 per field).
+         *     A second submission is refused (409), except a retry with the same Idempotency-Key, which gets the same
+         *     receipt again (200) and stores nothing.
+         */
+        post: operations["submitMyEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{programmeID}/evaluation-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Evaluation results and programme figures, aggregated and anonymous
+         * @description For admins and the programme's reviewers (the whole programme, or one cohort with cohortId), and for
+         *     facilitators with the cohortId of a cohort they facilitate. Forms are grouped by lineage (a template and
+         *     its copies and revisions share question keys); per question the overall figures and the same split by
+         *     year, cohort and form. No figure stands on fewer than the programme's k answers, and groups are withheld
+         *     together so that no total minus the shown groups reveals a withheld one. Open answers appear only where
+         *     the respondent allowed it, without names, in alphabetical order.
+         */
+        get: operations["getEvaluationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{programmeID}/evaluation-report/export/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same report as CSV, XLSX or a PDF with charts
+         * @description Same access and query as the report; the same withholding ("te weinig antwoorden"). A file download
+         *     (Content-Disposition attachment), named after the programme and the day.
+         */
+        get: operations["exportEvaluationReport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2657,6 +2884,18 @@ export interface components {
             cohortId: string | null;
             /** Format: uuid */
             copiedFromFormId: string | null;
+            scope: null | components["schemas"]["EvaluationScope"];
+            /** Format: uuid */
+            sessionId: string | null;
+            /** Format: uuid */
+            moduleId: string | null;
+            /** @description The session's or module's title, the cohort's name for scope cohort; null for a template. */
+            targetTitle: string | null;
+            /** Format: date-time */
+            opensAt: string | null;
+            /** Format: date-time */
+            closesAt: string | null;
+            state: null | components["schemas"]["EvaluationState"];
             questions: components["schemas"]["EvaluationQuestion"][];
             /** @description Responses to this form (for a template: and its copies). */
             responses: number;
@@ -2686,6 +2925,276 @@ export interface components {
         };
         EvaluationTemplateList: {
             templates: components["schemas"]["EvaluationTemplateSummary"][];
+        };
+        /**
+         * @description What a cohort form evaluates: one session, one module, or the whole cohort (closing evaluation).
+         * @enum {string}
+         */
+        EvaluationScope: "session" | "module" | "cohort";
+        /** @enum {string} */
+        EvaluationState: "upcoming" | "open" | "closed";
+        EvaluationAttachInput: {
+            /**
+             * Format: uuid
+             * @description A template of the cohort's programme.
+             */
+            templateId: string;
+            scope: components["schemas"]["EvaluationScope"];
+            /**
+             * Format: uuid
+             * @description Required for scope session.
+             */
+            sessionId?: string | null;
+            /**
+             * Format: uuid
+             * @description Required for scope module.
+             */
+            moduleId?: string | null;
+            /** @description The copy's title; the template's title when empty. */
+            title?: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+        };
+        EvaluationPeriodInput: {
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+        };
+        CohortEvaluationFormSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            scope: components["schemas"]["EvaluationScope"];
+            /** Format: uuid */
+            sessionId: string | null;
+            /** Format: uuid */
+            moduleId: string | null;
+            /** @description The session's or module's title; the cohort's name for scope cohort. */
+            targetTitle: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            state: components["schemas"]["EvaluationState"];
+            /** Format: uuid */
+            copiedFromFormId: string | null;
+            /** @description The cohort's active and completed participants. */
+            invited: number;
+            answered: number;
+            responseRate: number;
+            version: number;
+        };
+        CohortEvaluationFormList: {
+            forms: components["schemas"]["CohortEvaluationFormSummary"][];
+        };
+        EvaluationProgress: {
+            /** Format: uuid */
+            formId: string;
+            state: components["schemas"]["EvaluationState"];
+            invited: number;
+            answered: number;
+            responseRate: number;
+            /** @description By name. */
+            notAnswered: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                gemeente: string;
+                remindedToday: boolean;
+            }[];
+        };
+        EvaluationReminderInput: {
+            /** @description A personal line added to the standard reminder. */
+            message?: string;
+        };
+        EvaluationReminderResult: {
+            /** @description Reminders queued now. */
+            queued: number;
+            /** @description People who already had a reminder for this form today. */
+            alreadyReminded: number;
+        };
+        /** @description One answer: value for scale (1–5) and recommendation (0–10), choice for choice, text for text. */
+        EvaluationAnswerInput: {
+            value?: number | null;
+            choice?: string | null;
+            text?: string | null;
+            /** @description Open answers only: may reach the funder, without a name. */
+            shareWithFunder?: boolean;
+        };
+        EvaluationAnswersInput: {
+            /** @description By question key. */
+            answers: {
+                [key: string]: components["schemas"]["EvaluationAnswerInput"];
+            };
+        };
+        EvaluationDraft: {
+            answers: {
+                [key: string]: components["schemas"]["EvaluationAnswerInput"];
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        EvaluationReceipt: {
+            /** Format: uuid */
+            formId: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description How many questions were answered. */
+            answered: number;
+        };
+        MyEvaluationSummary: {
+            /** Format: uuid */
+            formId: string;
+            title: string;
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            scope: components["schemas"]["EvaluationScope"];
+            targetTitle: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            state: components["schemas"]["EvaluationState"];
+            /** Format: date-time */
+            submittedAt: string | null;
+            hasDraft: boolean;
+        };
+        MyEvaluationList: {
+            evaluations: components["schemas"]["MyEvaluationSummary"][];
+        };
+        MyEvaluation: {
+            /** Format: uuid */
+            formId: string;
+            title: string;
+            description: string;
+            cohortName: string;
+            scope: components["schemas"]["EvaluationScope"];
+            targetTitle: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            state: components["schemas"]["EvaluationState"];
+            /** Format: date-time */
+            submittedAt: string | null;
+            questions: components["schemas"]["EvaluationQuestion"][];
+            draft: null | components["schemas"]["EvaluationDraft"];
+        };
+        /**
+         * @description What may be shown of a group's answers to one question. Withheld: fewer than k answers stand behind it, or
+         *     showing it would let a reader subtract to such a group; then n is 0 and nothing else is given.
+         */
+        EvaluationStat: {
+            withheld: boolean;
+            n: number;
+            mean: number | null;
+            median: number | null;
+            /** @description Every scale value or choice, zeros included, in order. */
+            distribution: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            nps: null | {
+                promoters: number;
+                passives: number;
+                detractors: number;
+                score: number;
+            };
+        };
+        EvaluationReportGroupStat: {
+            /** @description The year ("2026"), cohort id or form id. */
+            id: string;
+            /** @description The year, the cohort's name, or "cohort · form title". */
+            label: string;
+            stat: components["schemas"]["EvaluationStat"];
+        };
+        EvaluationReportQuestion: {
+            key: string;
+            /** @description The wording of the newest form in the lineage. */
+            prompt: string;
+            kind: components["schemas"]["EvaluationQuestionKind"];
+            overall: components["schemas"]["EvaluationStat"];
+            byYear: components["schemas"]["EvaluationReportGroupStat"][];
+            byCohort: components["schemas"]["EvaluationReportGroupStat"][];
+            byForm: components["schemas"]["EvaluationReportGroupStat"][];
+            /** @description Open answers the respondents allowed to share, without names, alphabetical; empty when withheld. */
+            sharedAnswers: string[];
+        };
+        EvaluationReportForm: {
+            /**
+             * Format: uuid
+             * @description The first template of the lineage (or the form itself).
+             */
+            lineageId: string;
+            title: string;
+            /** @description The cohort forms in this lineage, by opening moment. */
+            forms: {
+                /** Format: uuid */
+                formId: string;
+                /** Format: uuid */
+                cohortId: string;
+                cohortName: string;
+                year: number;
+                title: string;
+                targetTitle: string;
+                /** Format: date-time */
+                opensAt: string;
+                /** Format: date-time */
+                closesAt: string;
+                invited: number;
+                responseRate: number;
+            }[];
+            /** @description 0 when withheld. */
+            responses: number;
+            withheld: boolean;
+            questions: components["schemas"]["EvaluationReportQuestion"][];
+        };
+        EvaluationReportCohortFigures: {
+            /** Format: uuid */
+            cohortId: string;
+            name: string;
+            /** @description The year the cohort starts. */
+            year: number;
+            status: string;
+            enrolments: number;
+            completed: number;
+            withdrawn: number;
+            /** @description completed / (enrolments − withdrawn … ) for completed cohorts; null before. */
+            completionRate: number | null;
+            /** @description present / recorded attendance; null when nothing is recorded. */
+            attendanceRate: number | null;
+        };
+        EvaluationReport: {
+            programme: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description No figure stands on fewer answers than this. */
+                k: number;
+            };
+            /**
+             * Format: uuid
+             * @description The cohort the report is limited to.
+             */
+            cohortId: string | null;
+            /** Format: date-time */
+            generatedAt: string;
+            figures: {
+                cohorts: number;
+                enrolments: number;
+                completed: number;
+                withdrawn: number;
+                completionRate: number | null;
+                attendanceRate: number | null;
+                byCohort: components["schemas"]["EvaluationReportCohortFigures"][];
+            };
+            forms: components["schemas"]["EvaluationReportForm"][];
         };
     };
     responses: {
@@ -5366,6 +5875,39 @@ export interface operations {
             428: components["responses"]["Problem"];
         };
     };
+    deleteEvaluationForm: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                formID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            428: components["responses"]["Problem"];
+        };
+    };
     reviseEvaluationTemplate: {
         parameters: {
             query?: never;
@@ -5391,6 +5933,361 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    listCohortEvaluationForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortEvaluationFormList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    attachEvaluationForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cohortID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationAttachInput"];
+            };
+        };
+        responses: {
+            /** @description Attached. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationForm"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    setEvaluationFormPeriod: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                formID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationPeriodInput"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationForm"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    getEvaluationProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationProgress"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    remindEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EvaluationReminderInput"];
+            };
+        };
+        responses: {
+            /** @description Queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationReminderResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    listMyEvaluations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evaluations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyEvaluationList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    getMyEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evaluation. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyEvaluation"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    saveMyEvaluationDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The draft's version as its ETag gave it; required once a draft exists. */
+                "If-Match"?: string;
+            };
+            path: {
+                formID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationAnswersInput"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationDraft"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    submitMyEvaluation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A random key per submit attempt (8–100 characters); a retry with it is answered, not stored twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                formID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationAnswersInput"];
+            };
+        };
+        responses: {
+            /** @description A retry of a submission that was already stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationReceipt"];
+                };
+            };
+            /** @description Stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationReceipt"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    getEvaluationReport: {
+        parameters: {
+            query?: {
+                cohortId?: string;
+            };
+            header?: never;
+            path: {
+                programmeID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    exportEvaluationReport: {
+        parameters: {
+            query?: {
+                cohortId?: string;
+            };
+            header?: never;
+            path: {
+                programmeID: string;
+                format: "csv" | "xlsx" | "pdf";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
     getOpenAPI: {
