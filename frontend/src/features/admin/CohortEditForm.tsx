@@ -3,9 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/ApiError';
-import { ErrorSummary } from './ErrorSummary';
-import { TextField } from './fields';
-import { clientProblem, fieldDomId, formProblem, type FormProblem } from './formProblem';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/fields';
+import { clientProblem, fieldDomId, formProblem, type FormProblem } from '../../components/formProblem';
 import { adminKeys, updateCohort } from './queries';
 import type { CohortSummary } from './types';
 

@@ -9,7 +9,7 @@ import { currentLanguage } from '../../i18n';
 import { CohortEditForm } from './CohortEditForm';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDate } from './dates';
-import { formProblem, type FormProblem } from './formProblem';
+import { formProblem, type FormProblem } from '../../components/formProblem';
 import { SavedNote } from './SavedNote';
 import { NewCohortForm } from './NewCohortForm';
 import { adminKeys, changeCohortStatus, programmeCohortsQuery } from './queries';

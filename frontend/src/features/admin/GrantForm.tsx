@@ -13,9 +13,9 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from './ErrorSummary';
-import { SelectField, TextField } from './fields';
-import { clientProblem, fieldDomId, formProblem, type FormProblem } from './formProblem';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, TextField } from '../../components/fields';
+import { clientProblem, fieldDomId, formProblem, type FormProblem } from '../../components/formProblem';
 import { adminKeys, createPerson, grantRole, peopleQuery } from './queries';
 import { SavedNote } from './SavedNote';
 import type { CohortSummary, Person } from './types';

@@ -1,8 +1,8 @@
 import { Button, ButtonGroup, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextAreaField, TextField } from './fields';
-import { fieldDomId } from './formProblem';
+import { TextAreaField, TextField } from '../../components/fields';
+import { fieldDomId } from '../../components/formProblem';
 import {
   addModule,
   addOption,

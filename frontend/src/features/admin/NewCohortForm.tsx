@@ -2,9 +2,9 @@ import { Button, Heading3 } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from './ErrorSummary';
-import { TextField } from './fields';
-import { clientProblem, fieldDomId, formProblem, type FormProblem } from './formProblem';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/fields';
+import { clientProblem, fieldDomId, formProblem, type FormProblem } from '../../components/formProblem';
 import { adminKeys, createCohort } from './queries';
 import { SavedNote } from './SavedNote';
 

@@ -21,7 +21,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { ForbiddenPage } from '../errors/ForbiddenPage';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { formProblem, type FormProblem } from './formProblem';
+import { formProblem, type FormProblem } from '../../components/formProblem';
 import { GrantForm } from './GrantForm';
 import { adminKeys, grantsQuery, programmeCohortsQuery, programmeQuery, revokeGrant } from './queries';
 import type { Programme, RoleGrant } from './types';

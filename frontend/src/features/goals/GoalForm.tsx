@@ -2,9 +2,9 @@ import { Button, ButtonGroup, Fieldset, FieldsetLegend, FormFieldDescription, Se
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '../admin/ErrorSummary';
-import { SelectField, TextAreaField, TextField } from '../admin/fields';
-import { fieldDomId } from '../admin/formProblem';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, TextAreaField, TextField } from '../../components/fields';
+import { fieldDomId } from '../../components/formProblem';
 import { AspectFields } from './AspectFields';
 import { baseVersion, draftOf, emptyDraft, formField, inputOf, patchOf, validateGoal, type GoalDraft } from './draft';
 import { clientErrors, saveProblem } from './problems';

@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/ApiError';
 import { fieldErrors } from '../../api/problem';
 import { currentLanguage } from '../../i18n';
-import { TextField } from '../admin/fields';
+import { TextField } from '../../components/fields';
 import { formatInstant } from './format';
 import { addStep, deleteStep, goalChanged, goalQuery, updateStep } from './queries';
 import type { Goal, GoalStep, GoalStepPatch } from './types';

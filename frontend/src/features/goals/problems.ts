@@ -1,5 +1,5 @@
 import { isApiError } from '../../api/ApiError';
-import { formProblem, type FormProblem } from '../admin/formProblem';
+import { formProblem, type FormProblem } from '../../components/formProblem';
 import i18n from '../../i18n';
 
 /**

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { usePageTitle } from '../../components/usePageTitle';
-import { formProblem } from '../admin/formProblem';
+import { formProblem } from '../../components/formProblem';
 import { AccessLogTable } from './AccessLogTable';
 import { accessLogQuery, fetchExport, saveFile, type ExportKind } from './queries';
 import '../coaching/staff.css';

@@ -2,9 +2,9 @@ import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-librar
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '../admin/ErrorSummary';
-import { FileField } from '../admin/fields';
-import { fieldDomId, formProblem, type FormProblem } from '../admin/formProblem';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { FileField } from '../../components/fields';
+import { fieldDomId, formProblem, type FormProblem } from '../../components/formProblem';
 import { readCsvFile } from './csvFile';
 import { ImportReportTable } from './ImportReportTable';
 import { importParticipants, participantKeys } from './queries';

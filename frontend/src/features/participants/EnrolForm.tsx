@@ -2,9 +2,9 @@ import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '../admin/ErrorSummary';
-import { TextField } from '../admin/fields';
-import { clientProblem, fieldDomId, formProblem, type FormProblem } from '../admin/formProblem';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/fields';
+import { clientProblem, fieldDomId, formProblem, type FormProblem } from '../../components/formProblem';
 import { SavedNote } from '../admin/SavedNote';
 import { enrol, participantKeys } from './queries';
 

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDayOf } from '../admin/dates';
-import { formProblem } from '../admin/formProblem';
+import { formProblem } from '../../components/formProblem';
 import { participantKeys, resendInvitation, withdraw } from './queries';
 import type { Participant } from './types';
 

@@ -16,9 +16,9 @@ import {
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../admin/types';
-import { ErrorSummary } from '../admin/ErrorSummary';
-import { TextField } from '../admin/fields';
-import { fieldDomId, formProblem, type FormProblem } from '../admin/formProblem';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/fields';
+import { fieldDomId, formProblem, type FormProblem } from '../../components/formProblem';
 import { emailMatches, erasePerson, isErasureKind, reportLines, type ErasureReport } from './queries';
 
 /**

@@ -19,7 +19,7 @@ import { useSearchParams } from 'react-router';
 import { usePageTitle } from '../../components/usePageTitle';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { Loading } from '../../components/Loading';
-import { TextField } from '../admin/fields';
+import { TextField } from '../../components/fields';
 import { adminKeys, peopleQuery } from '../admin/queries';
 import type { Person } from '../admin/types';
 import { EraseStep, ErasureReportView } from './EraseStep';

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph, SelectOption, StatusBadge } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { fieldErrors } from '../../api/problem';
 import { RouterLink } from '../../components/RouterLink';
 import { cohortKeys } from '../cohorts/queries';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { SelectField } from './fields';
+import { SelectField } from '../../components/fields';
 import { bookSpeaker, cancelBooking, plannerKeys } from './queries';
 import type { Outcome } from './SavedAlert';
 import type { Booking, BookingStatus, Session, Speaker } from './types';
@@ -139,19 +139,21 @@ export function BookingPanel({
             id={selectId}
             label={t('planner.bookings.speaker')}
             value={speakerId}
-            onChange={(value) => {
-              setSpeakerId(value);
+            onChange={(event) => {
+              setSpeakerId(event.target.value);
               setFieldError(undefined);
             }}
-            placeholder={t('planner.bookings.speakerPlaceholder')}
-            options={choices.map((speaker) => ({
-              value: speaker.id,
-              label: speaker.email
-                ? [speaker.name, speaker.organisation].filter(Boolean).join(', ')
-                : t('planner.bookings.noEmail', { name: speaker.name }),
-            }))}
             error={fieldError}
-          />
+          >
+            <SelectOption value="">{t('planner.bookings.speakerPlaceholder')}</SelectOption>
+            {choices.map((speaker) => (
+              <SelectOption key={speaker.id} value={speaker.id}>
+                {speaker.email
+                  ? [speaker.name, speaker.organisation].filter(Boolean).join(', ')
+                  : t('planner.bookings.noEmail', { name: speaker.name })}
+              </SelectOption>
+            ))}
+          </SelectField>
           <Button type="submit" appearance="secondary-action-button" busy={invite.isPending}>
             {t('planner.bookings.invite')}
           </Button>

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Paragraph, SelectOption } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,8 @@ import { fieldErrors } from '../../api/problem';
 import type { CohortModule } from '../../api/types';
 import { cohortKeys } from '../cohorts/queries';
 import { draftOf, emptyDraft, inputOf, sessionFields, type SessionDraft, type SessionField } from './draft';
-import { CheckboxGroup, ErrorSummary, SelectField, TextAreaField, TextField, type SummaryItem } from './fields';
+import { FieldErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { createSession, plannerKeys, updateSession } from './queries';
 import type { Session, SessionFacilitator } from './types';
 import { validateSession, type SessionErrors } from './validate';
@@ -133,7 +134,7 @@ export function SessionForm({
   return (
     <form noValidate onSubmit={onSubmit} className="lg-form lg-session-form" aria-busy={save.isPending}>
       {(failure || summary.length > 0) && (
-        <ErrorSummary
+        <FieldErrorSummary
           alertRef={alertRef}
           title={failure?.title ?? t('planner.form.summaryTitle')}
           detail={failure?.detail}
@@ -149,12 +150,15 @@ export function SessionForm({
         id={idOf('moduleId')}
         label={t('planner.form.module')}
         value={draft.moduleId}
-        onChange={(value) => change('moduleId', value)}
-        placeholder={t('planner.form.modulePlaceholder')}
-        options={ordered.map((module) => ({ value: module.id, label: `${module.position}. ${module.title}` }))}
+        onChange={(event) => change('moduleId', event.target.value)}
         error={errorOf('moduleId')}
         required
-      />
+      >
+        <SelectOption value="">{t('planner.form.modulePlaceholder')}</SelectOption>
+        {ordered.map((module) => (
+          <SelectOption key={module.id} value={module.id}>{`${module.position}. ${module.title}`}</SelectOption>
+        ))}
+      </SelectField>
       <TextField
         id={idOf('title')}
         label={t('planner.form.title')}

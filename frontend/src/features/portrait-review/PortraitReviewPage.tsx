@@ -11,8 +11,8 @@ import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { RichText } from '../../components/RichText';
 import { RouterLink } from '../../components/RouterLink';
 import { usePageTitle } from '../../components/usePageTitle';
-import { SelectField } from '../admin/fields';
-import { formProblem } from '../admin/formProblem';
+import { SelectField } from '../../components/fields';
+import { formProblem } from '../../components/formProblem';
 import { formatMoment } from '../../i18n/dates';
 import {
   approvePortrait,

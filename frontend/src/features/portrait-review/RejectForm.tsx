@@ -2,9 +2,9 @@ import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/ApiError';
-import { ErrorSummary } from '../admin/ErrorSummary';
-import { TextAreaField } from '../admin/fields';
-import { clientProblem, fieldDomId, formProblem, type FormProblem } from '../admin/formProblem';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextAreaField } from '../../components/fields';
+import { clientProblem, fieldDomId, formProblem, type FormProblem } from '../../components/formProblem';
 
 /**
  * Rejecting a portrait takes a note to the participant (it is mailed to them), so the note is required: checked

@@ -6,7 +6,7 @@ import { isApiError } from '../../api/ApiError';
 import { fieldErrors } from '../../api/problem';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { currentLanguage } from '../../i18n';
-import { TextAreaField } from '../admin/fields';
+import { TextAreaField } from '../../components/fields';
 import { formatInstant } from '../goals/format';
 import { commentActions } from './comments';
 import { addComment, deleteComment, reflectionKeys, reflectionsChanged, updateComment } from './queries';

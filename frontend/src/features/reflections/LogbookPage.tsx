@@ -9,7 +9,7 @@ import { Loading } from '../../components/Loading';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { RouterLink } from '../../components/RouterLink';
 import { usePageTitle } from '../../components/usePageTitle';
-import { SelectField, TextField } from '../admin/fields';
+import { SelectField, TextField } from '../../components/fields';
 import { cohortTitle } from '../cohorts/CohortDetails';
 import { LinkButton } from '../goals/LinkButton';
 import { useParticipantCohorts } from '../goals/participantCohorts';

@@ -11,7 +11,7 @@ import { Loading } from '../../components/Loading';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { RouterLink } from '../../components/RouterLink';
 import { usePageTitle } from '../../components/usePageTitle';
-import { SelectField } from '../admin/fields';
+import { SelectField } from '../../components/fields';
 import { cohortTitle } from '../cohorts/CohortDetails';
 import { cohortQuery } from '../cohorts/queries';
 import { ForbiddenPage } from '../errors/ForbiddenPage';

@@ -4,7 +4,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/ApiError';
 import { fieldErrors } from '../../api/problem';
-import { ErrorSummary, TextAreaField, TextField, type SummaryItem } from '../planner/fields';
+import { FieldErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { TextAreaField, TextField } from '../../components/fields';
 import { createSpeaker, speakerKeys, updateSpeaker, type Speaker, type SpeakerInput } from './queries';
 
 const fields = ['name', 'roleTitle', 'organisation', 'bio', 'topics', 'email', 'phone'] as const;
@@ -146,7 +147,7 @@ export function SpeakerForm({
   return (
     <form noValidate onSubmit={onSubmit} className="lg-form lg-session-form" aria-busy={save.isPending}>
       {(failure || summary.length > 0) && (
-        <ErrorSummary
+        <FieldErrorSummary
           alertRef={alertRef}
           title={failure?.title ?? t('planner.form.summaryTitle')}
           detail={failure?.detail}

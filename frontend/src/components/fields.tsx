@@ -1,5 +1,4 @@
 import {
-  Alert,
   Checkbox,
   Fieldset,
   FieldsetLegend,
@@ -7,20 +6,19 @@ import {
   FormFieldDescription,
   FormFieldErrorMessage,
   FormLabel,
-  Paragraph,
   Select,
-  SelectOption,
   Textarea,
   Textbox,
+  type SelectProps,
   type TextareaProps,
   type TextboxProps,
 } from '@utrecht/component-library-react';
-import { useTranslation } from 'react-i18next';
 import type { ReactNode, Ref } from 'react';
 
 /*
- * Form fields with ids the form chooses, so that the error summary can point at them. Each error message and
- * description is tied to its control with aria-describedby, and the control is marked invalid.
+ * The form fields of every feature. Each has an id of the form's choosing, so the error summary can link to it;
+ * the error message and description are tied to the control with aria-describedby, and the control is marked
+ * invalid.
  */
 
 interface Chrome {
@@ -66,13 +64,7 @@ export function TextField({
 }: Chrome & Omit<TextboxProps, 'id'> & { inputRef?: Ref<HTMLInputElement> }) {
   return (
     <Frame id={id} label={label} error={error} description={description}>
-      <Textbox
-        id={id}
-        ref={inputRef}
-        invalid={Boolean(error)}
-        aria-describedby={describedBy(id, error, description)}
-        {...input}
-      />
+      <Textbox id={id} ref={inputRef} invalid={Boolean(error)} aria-describedby={describedBy(id, error, description)} {...input} />
     </Frame>
   );
 }
@@ -80,45 +72,41 @@ export function TextField({
 export function TextAreaField({ id, label, error, description, ...input }: Chrome & Omit<TextareaProps, 'id'>) {
   return (
     <Frame id={id} label={label} error={error} description={description}>
-      <Textarea id={id} invalid={Boolean(error)} aria-describedby={describedBy(id, error, description)} {...input} />
+      <Textarea id={id} invalid={Boolean(error)} aria-describedby={describedBy(id, error, description)} rows={3} {...input} />
     </Frame>
   );
 }
 
-export function SelectField({
+export function SelectField({ id, label, error, description, children, ...input }: Chrome & Omit<SelectProps, 'id'>) {
+  return (
+    <Frame id={id} label={label} error={error} description={description}>
+      <Select id={id} invalid={Boolean(error)} aria-describedby={describedBy(id, error, description)} {...input}>
+        {children}
+      </Select>
+    </Frame>
+  );
+}
+
+/** A file picker with the same label, description and error wiring as the other fields. */
+export function FileField({
   id,
   label,
   error,
   description,
-  value,
-  onChange,
-  options,
-  placeholder,
-  required,
-}: Chrome & {
-  value: string;
-  onChange: (value: string) => void;
-  options: { value: string; label: string }[];
-  placeholder?: string;
-  required?: boolean;
-}) {
+  accept,
+  onFile,
+}: Chrome & { accept: string; onFile: (file: File | null) => void }) {
   return (
     <Frame id={id} label={label} error={error} description={description}>
-      <Select
+      <input
         id={id}
-        value={value}
-        invalid={Boolean(error)}
-        required={required}
+        type="file"
+        className="lg-file"
+        accept={accept}
+        aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, description)}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {placeholder !== undefined && <SelectOption value="">{placeholder}</SelectOption>}
-        {options.map((option) => (
-          <SelectOption key={option.value} value={option.value}>
-            {option.label}
-          </SelectOption>
-        ))}
-      </Select>
+        onChange={(event) => onFile(event.target.files?.[0] ?? null)}
+      />
     </Frame>
   );
 }
@@ -178,54 +166,5 @@ export function CheckboxGroup({
         );
       })}
     </Fieldset>
-  );
-}
-
-export interface SummaryItem {
-  id: string;
-  message: string;
-}
-
-/**
- * What is wrong, at the top of the form: a focusable alert with a link to each field, so keyboard and screen
- * reader users hear the problems and can jump to them.
- */
-export function ErrorSummary({
-  title,
-  detail,
-  items,
-  alertRef,
-}: {
-  title: string;
-  detail?: string | undefined;
-  items: SummaryItem[];
-  alertRef: Ref<HTMLDivElement>;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Alert type="error" role="alert" ref={alertRef} tabIndex={-1} className="lg-alert">
-      <Paragraph>
-        <strong>{title}</strong>
-      </Paragraph>
-      {detail && <Paragraph>{detail}</Paragraph>}
-      {items.length > 0 && (
-        <ul className="lg-error-summary" aria-label={t('planner.form.summaryLabel')}>
-          {items.map((item) => (
-            <li key={item.id}>
-              <a
-                className="utrecht-link utrecht-link--html-a"
-                href={`#${item.id}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  document.getElementById(item.id)?.focus();
-                }}
-              >
-                {item.message}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Alert>
   );
 }

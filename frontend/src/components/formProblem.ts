@@ -1,6 +1,6 @@
-import { isApiError } from '../../api/ApiError';
-import { fieldErrors } from '../../api/problem';
-import i18n from '../../i18n';
+import { isApiError } from '../api/ApiError';
+import { fieldErrors } from '../api/problem';
+import i18n from '../i18n';
 
 /** A form's failure in words: a title, maybe a detail, and a message per field (by the server's field name). */
 export interface FormProblem {
