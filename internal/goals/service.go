@@ -15,6 +15,7 @@ import (
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
 	"github.com/vgs/leergang/internal/audit"
+	"github.com/vgs/leergang/internal/cohorts"
 	"github.com/vgs/leergang/internal/httpio"
 )
 
@@ -66,7 +67,7 @@ func signedIn(p *access.Principal) error {
 
 // Framework returns the framework of the cohort's programme, for everyone who may view the cohort.
 func (s *Service) Framework(ctx context.Context, p *access.Principal, cohortID uuid.UUID) (CohortFramework, error) {
-	c, err := cohortByID(ctx, s.db, cohortID)
+	c, err := cohorts.Find(ctx, s.db, cohortID)
 	if err != nil {
 		return CohortFramework{}, err
 	}
@@ -90,15 +91,12 @@ func (s *Service) CreateGoal(ctx context.Context, p *access.Principal, cohortID 
 	}
 	var out Goal
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		c, err := cohortByID(ctx, tx, cohortID)
+		c, err := cohorts.Find(ctx, tx, cohortID)
 		if err != nil {
 			return err
 		}
-		if !p.InCohort(access.Participant, c.ProgrammeID, c.ID) {
-			return errNotParticipant
-		}
-		if c.Status == "archived" {
-			return errCohortArchived
+		if err := cohorts.CheckParticipant(p, c, errNotParticipant, errCohortArchived); err != nil {
+			return err
 		}
 		var v apperror.Validation
 		f := goalFields{Title: strings.TrimSpace(in.Title), Description: in.Description,
@@ -150,7 +148,7 @@ func (s *Service) ParticipantGoals(ctx context.Context, p *access.Principal, coh
 	}
 	var out ParticipantGoals
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		c, err := cohortByID(ctx, tx, cohortID)
+		c, err := cohorts.Find(ctx, tx, cohortID)
 		if err != nil {
 			return err
 		}
@@ -496,7 +494,7 @@ func sameSet(a, b []uuid.UUID) bool {
 // AspectCoverage counts which framework aspects the cohort's goals cover, for its facilitators and admins.
 // Counts only, so not logged.
 func (s *Service) AspectCoverage(ctx context.Context, p *access.Principal, cohortID uuid.UUID) (AspectCoverage, error) {
-	c, err := cohortByID(ctx, s.db, cohortID)
+	c, err := cohorts.Find(ctx, s.db, cohortID)
 	if err != nil {
 		return AspectCoverage{}, err
 	}
@@ -509,7 +507,7 @@ func (s *Service) AspectCoverage(ctx context.Context, p *access.Principal, cohor
 // CoachingOverview gives the cohort's facilitators and admins one line of counts per active or completed
 // participant. Counts only, so not logged.
 func (s *Service) CoachingOverview(ctx context.Context, p *access.Principal, cohortID uuid.UUID) (CoachingOverview, error) {
-	c, err := cohortByID(ctx, s.db, cohortID)
+	c, err := cohorts.Find(ctx, s.db, cohortID)
 	if err != nil {
 		return CoachingOverview{}, err
 	}

@@ -11,36 +11,15 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/cohorts"
 )
 
 // The queries of learning goals. Functions take a *gorm.DB so that they run inside the caller's transaction.
 
 var (
-	errCohortNotFound = apperror.New(apperror.NotFound, "Groep niet gevonden")
-	errGoalNotFound   = apperror.New(apperror.NotFound, "Leerdoel niet gevonden")
-	errStepNotFound   = apperror.New(apperror.NotFound, "Stap niet gevonden")
+	errGoalNotFound = apperror.New(apperror.NotFound, "Leerdoel niet gevonden")
+	errStepNotFound = apperror.New(apperror.NotFound, "Stap niet gevonden")
 )
-
-// cohortInfo is what the rules need to know about a cohort.
-type cohortInfo struct {
-	ID          uuid.UUID
-	ProgrammeID uuid.UUID
-	Status      string
-	FrameworkID *uuid.UUID
-}
-
-func cohortByID(ctx context.Context, db *gorm.DB, id uuid.UUID) (cohortInfo, error) {
-	var c cohortInfo
-	res := db.WithContext(ctx).Raw(`SELECT c.id, c.programme_id, c.status, p.framework_id
-		FROM cohorts c JOIN programmes p ON p.id = c.programme_id WHERE c.id = ?`, id).Scan(&c)
-	if res.Error != nil {
-		return cohortInfo{}, fmt.Errorf("goals: cohort %s: %w", id, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return cohortInfo{}, errCohortNotFound
-	}
-	return c, nil
-}
 
 // goalState is a goal's row with its cohort and aspect ids: enough to check access and to tell which fields a
 // change touches.
@@ -463,7 +442,7 @@ func deleteStep(tx *gorm.DB, goalID uuid.UUID, s stepRow) error {
 
 // coverage counts, per aspect of the framework, the goals (not dropped) of the cohort's active and completed
 // participants that are tagged with it and the participants owning them; aspects nobody chose count zero.
-func coverage(ctx context.Context, db *gorm.DB, c cohortInfo) (AspectCoverage, error) {
+func coverage(ctx context.Context, db *gorm.DB, c cohorts.Ref) (AspectCoverage, error) {
 	out := AspectCoverage{CohortID: c.ID, Groups: []CoverageGroup{}}
 	err := db.WithContext(ctx).Raw(`
 		WITH counted AS (

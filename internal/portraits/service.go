@@ -16,6 +16,7 @@ import (
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
 	"github.com/vgs/leergang/internal/audit"
+	"github.com/vgs/leergang/internal/cohorts"
 	"github.com/vgs/leergang/internal/httpio"
 	"github.com/vgs/leergang/internal/markdown"
 )
@@ -53,14 +54,12 @@ func (s *Service) author(ctx context.Context, p *access.Principal, cohortID uuid
 	if p == nil {
 		return errUnauthenticated
 	}
-	c, err := cohort(ctx, s.db, cohortID)
+	c, err := cohorts.Find(ctx, s.db, cohortID)
 	if err != nil {
 		return err
 	}
-	if !p.InCohort(access.Participant, c.ProgrammeID, c.ID) {
-		return errNotParticipant
-	}
-	return nil
+	// Archived cohorts keep their portraits: the public page outlives the cohort.
+	return cohorts.CheckParticipant(p, c, errNotParticipant, nil)
 }
 
 // keeper lets the author read and withdraw a portrait they still have in a cohort they have left: consent can

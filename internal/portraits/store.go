@@ -86,24 +86,6 @@ func one(tx *gorm.DB, lock bool, where string, args ...any) (row, error) {
 	return r, nil
 }
 
-// cohortRef is the cohort a participant's portrait belongs to.
-type cohortRef struct {
-	ID          uuid.UUID
-	ProgrammeID uuid.UUID
-}
-
-func cohort(ctx context.Context, db *gorm.DB, id uuid.UUID) (cohortRef, error) {
-	var c cohortRef
-	res := db.WithContext(ctx).Raw(`SELECT id, programme_id FROM cohorts WHERE id = ?`, id).Scan(&c)
-	if res.Error != nil {
-		return cohortRef{}, fmt.Errorf("portraits: cohort %s: %w", id, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return cohortRef{}, apperror.New(apperror.NotFound, "Groep niet gevonden")
-	}
-	return c, nil
-}
-
 // reviewRows lists the portraits in the given statuses, oldest submission first.
 func reviewRows(ctx context.Context, db *gorm.DB, statuses []string) ([]row, error) {
 	var rows []row

@@ -12,6 +12,7 @@ import (
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
 	"github.com/vgs/leergang/internal/audit"
+	"github.com/vgs/leergang/internal/cohorts"
 	"github.com/vgs/leergang/internal/httpio"
 	"github.com/vgs/leergang/internal/markdown"
 )
@@ -104,7 +105,7 @@ func (s *Service) SharedReflections(ctx context.Context, p *access.Principal, co
 	}
 	var out Page
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		c, err := cohortByID(ctx, tx, cohortID)
+		c, err := cohorts.Find(ctx, tx, cohortID)
 		if err != nil {
 			return err
 		}
@@ -300,15 +301,12 @@ func (s *Service) CreateReflection(ctx context.Context, p *access.Principal, coh
 	}
 	var out ReflectionDetail
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		c, err := cohortByID(ctx, tx, cohortID)
+		c, err := cohorts.Find(ctx, tx, cohortID)
 		if err != nil {
 			return err
 		}
-		if !p.InCohort(access.Participant, c.ProgrammeID, c.ID) {
-			return errNotParticipant
-		}
-		if c.Status == "archived" {
-			return errCohortArchived
+		if err := cohorts.CheckParticipant(p, c, errNotParticipant, errCohortArchived); err != nil {
+			return err
 		}
 		var v apperror.Validation
 		f := fields{WrittenOn: s.today(), Visibility: access.VisibilityPrivate}

@@ -15,24 +15,6 @@ import (
 // The queries of reflections. Functions take the *gorm.DB to run on, so that a service can use them inside a
 // transaction. A list is one query for the page plus one for the goals linked to it, whatever its length.
 
-type cohortRef struct {
-	ID          uuid.UUID
-	ProgrammeID uuid.UUID
-	Status      string
-}
-
-func cohortByID(ctx context.Context, db *gorm.DB, id uuid.UUID) (cohortRef, error) {
-	var c cohortRef
-	res := db.WithContext(ctx).Raw(`SELECT id, programme_id, status FROM cohorts WHERE id = ?`, id).Scan(&c)
-	if res.Error != nil {
-		return c, fmt.Errorf("reflections: cohort %s: %w", id, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return c, apperror.New(apperror.NotFound, "Groep niet gevonden")
-	}
-	return c, nil
-}
-
 // row is a reflection as stored, with what its readers see of its author, module and session.
 type row struct {
 	ID           uuid.UUID
