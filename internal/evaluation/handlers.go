@@ -10,10 +10,15 @@ import (
 )
 
 // Handlers are the HTTP endpoints of evaluation forms.
-type Handlers struct{ svc *Service }
+type Handlers struct {
+	svc     *Service
+	baseURL string // the product's public URL, for the links in reminder mails
+}
 
 // NewHandlers returns the evaluation form handlers.
-func NewHandlers(svc *Service) *Handlers { return &Handlers{svc: svc} }
+func NewHandlers(svc *Service, baseURL string) *Handlers {
+	return &Handlers{svc: svc, baseURL: baseURL}
+}
 
 // Templates handles GET /programmes/{programmeID}/evaluation-templates.
 func (h *Handlers) Templates(c echo.Context) error {

@@ -35,20 +35,28 @@ func (q FormQuestion) Question() Question {
 // Form is a template or a cohort's form with its questions. Responses counts the answers to it and, for a
 // template, to its cohort copies; once there are any, the form is locked to comparable changes.
 type Form struct {
-	ID               uuid.UUID      `json:"id"`
-	ProgrammeID      uuid.UUID      `json:"programmeId"`
-	IsTemplate       bool           `json:"isTemplate"`
-	Revision         int            `json:"revision"`
-	Title            string         `json:"title"`
-	Description      string         `json:"description"`
-	CohortID         *uuid.UUID     `json:"cohortId"`
-	CopiedFromFormID *uuid.UUID     `json:"copiedFromFormId"`
-	Questions        []FormQuestion `json:"questions"`
-	Responses        int            `json:"responses"`
-	Locked           bool           `json:"locked"`
-	CreatedAt        time.Time      `json:"createdAt"`
-	UpdatedAt        time.Time      `json:"updatedAt"`
-	Version          int            `json:"version"`
+	ID               uuid.UUID  `json:"id"`
+	ProgrammeID      uuid.UUID  `json:"programmeId"`
+	IsTemplate       bool       `json:"isTemplate"`
+	Revision         int        `json:"revision"`
+	Title            string     `json:"title"`
+	Description      string     `json:"description"`
+	CohortID         *uuid.UUID `json:"cohortId"`
+	CopiedFromFormID *uuid.UUID `json:"copiedFromFormId"`
+	// What a cohort form evaluates and when it is open; all nil for a template.
+	Scope       *string        `json:"scope"`
+	SessionID   *uuid.UUID     `json:"sessionId"`
+	ModuleID    *uuid.UUID     `json:"moduleId"`
+	TargetTitle *string        `json:"targetTitle"`
+	OpensAt     *time.Time     `json:"opensAt"`
+	ClosesAt    *time.Time     `json:"closesAt"`
+	State       *string        `json:"state"`
+	Questions   []FormQuestion `json:"questions"`
+	Responses   int            `json:"responses"`
+	Locked      bool           `json:"locked"`
+	CreatedAt   time.Time      `json:"createdAt"`
+	UpdatedAt   time.Time      `json:"updatedAt"`
+	Version     int            `json:"version"`
 }
 
 // TemplateSummary is a template as the programme's template list shows it.

@@ -25,6 +25,14 @@ type formRow struct {
 	Description      string
 	CohortID         *uuid.UUID
 	CopiedFromFormID *uuid.UUID
+	Scope            *string
+	SessionID        *uuid.UUID
+	ModuleID         *uuid.UUID
+	TargetTitle      *string
+	OpensAt          *time.Time
+	ClosesAt         *time.Time
+	State            *string
+	CohortStatus     *string
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 	Version          int
@@ -35,11 +43,26 @@ type formRow struct {
 const responsesSQL = `(SELECT count(*) FROM evaluation_responses r WHERE r.form_id = f.id
 	OR r.form_id IN (SELECT c.id FROM evaluation_forms c WHERE c.copied_from_form_id = f.id AND NOT c.is_template))`
 
+// stateSQL is a cohort form's state by the database's clock (NULL for a template); every state shown and every
+// "only while open" rule uses it, so that they agree. Needs evaluation_forms as f.
+const stateSQL = `CASE WHEN f.is_template THEN NULL WHEN now() < f.opens_at THEN 'upcoming'
+	WHEN now() < f.closes_at THEN 'open' ELSE 'closed' END`
+
+// targetTitleSQL names what a cohort form evaluates: the session's or module's title, the cohort's name. Needs
+// f, and cohorts c, sessions s and modules m left-joined on the form.
+const targetTitleSQL = `CASE f.scope WHEN 'session' THEN s.title WHEN 'module' THEN m.title WHEN 'cohort' THEN c.name END`
+
 // formByID loads a form; lock takes a row lock for an update.
 func formByID(ctx context.Context, db *gorm.DB, id uuid.UUID, lock bool) (formRow, error) {
 	q := `SELECT f.id, f.programme_id, f.is_template, f.revision, f.title, f.description, f.cohort_id,
-			f.copied_from_form_id, f.created_at, f.updated_at, f.version, ` + responsesSQL + ` AS responses
-		FROM evaluation_forms f WHERE f.id = ?`
+			f.copied_from_form_id, f.scope, f.session_id, f.module_id, f.opens_at, f.closes_at,
+			` + targetTitleSQL + ` AS target_title, ` + stateSQL + ` AS state, c.status AS cohort_status,
+			f.created_at, f.updated_at, f.version, ` + responsesSQL + ` AS responses
+		FROM evaluation_forms f
+		LEFT JOIN cohorts c ON c.id = f.cohort_id
+		LEFT JOIN sessions s ON s.id = f.session_id
+		LEFT JOIN modules m ON m.id = f.module_id
+		WHERE f.id = ?`
 	if lock {
 		// FOR UPDATE cannot take an aggregate's rows; lock the form first, then count.
 		if err := db.WithContext(ctx).Exec(`SELECT 1 FROM evaluation_forms WHERE id = ? FOR UPDATE`, id).Error; err != nil {
@@ -109,7 +132,9 @@ func loadForm(ctx context.Context, db *gorm.DB, id uuid.UUID) (Form, error) {
 		return Form{}, err
 	}
 	return Form{ID: r.ID, ProgrammeID: r.ProgrammeID, IsTemplate: r.IsTemplate, Revision: r.Revision, Title: r.Title,
-		Description: r.Description, CohortID: r.CohortID, CopiedFromFormID: r.CopiedFromFormID, Questions: qs,
+		Description: r.Description, CohortID: r.CohortID, CopiedFromFormID: r.CopiedFromFormID, Scope: r.Scope,
+		SessionID: r.SessionID, ModuleID: r.ModuleID, TargetTitle: r.TargetTitle, OpensAt: r.OpensAt,
+		ClosesAt: r.ClosesAt, State: r.State, Questions: qs,
 		Responses: r.Responses, Locked: r.Responses > 0, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		Version: r.Version}, nil
 }

@@ -137,7 +137,7 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	user.POST("/admin/users/:userID/erase", priv.Erase)
 
 	// Evaluation forms: templates written by the programme office, read by the programme's facilitators.
-	evalForms := evaluation.NewHandlers(d.Evaluation)
+	evalForms := evaluation.NewHandlers(d.Evaluation, d.Config.BaseURL)
 	user.GET("/programmes/:programmeID/evaluation-templates", evalForms.Templates)
 	user.POST("/programmes/:programmeID/evaluation-templates", evalForms.CreateTemplate)
 	user.GET("/evaluation-forms/:formID", evalForms.Form)

@@ -564,7 +564,7 @@ type formSpec struct {
 	title            string
 	opens, closes    string // "YYYY-MM-DD HH:MM", Europe/Amsterdam
 	responses        []responseSpec
-	draftBy, draftOf string // a participant's unsent answers (JSON)
+	draftBy, draftOf string // a participant's unsent answers (JSON by question key, as the draft API stores them)
 }
 
 var forms = []formSpec{
@@ -627,7 +627,7 @@ var forms = []formSpec{
 			{"sanne.visser@gouda.example", "2026-11-02", false, answers{"waardering": 4, "relevantie": 5, "waardevolst": "spreker", "aanbeveling": 9}},
 			{"pieter.hoogland@buren.example", "2026-10-31", false, answers{"waardering": 5, "relevantie": 5, "waardevolst": "spreker", "aanbeveling": 10}},
 		},
-		draftBy: "nico.middelbos@kampen.example", draftOf: `{"waardering": 5, "relevantie": 5, "waardevolst": "spreker"}`},
+		draftBy: "nico.middelbos@kampen.example", draftOf: `{"waardering": {"value": 5}, "relevantie": {"value": 5}, "waardevolst": {"choice": "spreker"}}`},
 	{template: &finalEvaluation, cohort: "2026–2027", scope: "cohort",
 		title: "Slotevaluatie Leergang Digitaal Leiderschap 2026–2027", opens: "2027-06-17 18:00", closes: "2027-07-08 23:59"},
 }
