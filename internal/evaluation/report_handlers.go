@@ -1,9 +1,67 @@
 package evaluation
 
-import "github.com/labstack/echo/v4"
+import (
+	"mime"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/vgs/leergang/internal/access"
+	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/httpio"
+)
 
 // Report handles GET /programmes/{programmeID}/evaluation-report.
-func (h *Handlers) Report(c echo.Context) error { return echo.ErrNotImplemented }
+func (h *Handlers) Report(c echo.Context) error {
+	id, err := httpio.PathUUID(c, "programmeID")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	r, err := h.svc.Report(ctx, access.FromContext(ctx), id, c.QueryParam("cohortId"))
+	if err != nil {
+		return err
+	}
+	return httpio.JSON(c, http.StatusOK, r)
+}
+
+// exportTypes are the media types of the export formats.
+var exportTypes = map[string]string{
+	"csv":  "text/csv; charset=utf-8",
+	"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	"pdf":  "application/pdf",
+}
 
 // ExportReport handles GET /programmes/{programmeID}/evaluation-report/export/{format}.
-func (h *Handlers) ExportReport(c echo.Context) error { return echo.ErrNotImplemented }
+func (h *Handlers) ExportReport(c echo.Context) error {
+	id, err := httpio.PathUUID(c, "programmeID")
+	if err != nil {
+		return err
+	}
+	format := c.Param("format")
+	contentType, ok := exportTypes[format]
+	if !ok {
+		return apperror.Newf(apperror.NotFound, "Niet gevonden", "Het rapport is er als csv, xlsx of pdf.")
+	}
+	ctx := c.Request().Context()
+	r, err := h.svc.Report(ctx, access.FromContext(ctx), id, c.QueryParam("cohortId"))
+	if err != nil {
+		return err
+	}
+	var body []byte
+	switch format {
+	case "csv":
+		body, err = r.CSV()
+	case "xlsx":
+		body, err = r.XLSX()
+	default:
+		body, err = r.PDF()
+	}
+	if err != nil {
+		return err
+	}
+	name := "evaluatierapport-" + r.slug + "-" + r.GeneratedAt.In(reportZone).Format("2006-01-02") + "." + format
+	c.Response().Header().Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	return c.Blob(http.StatusOK, contentType, body)
+}

@@ -1580,7 +1580,9 @@ export interface paths {
          *     its copies and revisions share question keys); per question the overall figures and the same split by
          *     year, cohort and form. No figure stands on fewer than the programme's k answers, and groups are withheld
          *     together so that no total minus the shown groups reveals a withheld one. Open answers appear only where
-         *     the respondent allowed it, without names, in alphabetical order.
+         *     the respondent allowed it, without names, in alphabetical order. With cohortId the report is that cohort's
+         *     part of the programme report (never more), so the two cannot be subtracted; a cohortId that is no id is a
+         *     400, one of another programme a 404.
          */
         get: operations["getEvaluationReport"];
         put?: never;
@@ -3165,9 +3167,9 @@ export interface components {
             enrolments: number;
             completed: number;
             withdrawn: number;
-            /** @description completed / (enrolments − withdrawn … ) for completed cohorts; null before. */
+            /** @description completed / (completed + withdrawn) once the cohort is completed or archived (participants still active are left out); null before. */
             completionRate: number | null;
-            /** @description present / recorded attendance; null when nothing is recorded. */
+            /** @description present / recorded attendance (cancelled sessions left out); null when nothing is recorded or fewer than k participants stand behind it. */
             attendanceRate: number | null;
         };
         EvaluationReport: {
