@@ -57,6 +57,26 @@ const SharedReflectionsPage = lazy(() =>
   import('./features/reflections/SharedReflectionsPage').then((m) => ({ default: m.SharedReflectionsPage })),
 );
 const PortraitPage = lazy(() => import('./features/portrait/PortraitPage').then((m) => ({ default: m.PortraitPage })));
+// Evaluation forms (programme office, facilitators) and answering them (participants): lazy chunks as well.
+const TemplatesPage = lazy(() => import('./features/evaluation-forms/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const NewFormPage = lazy(() => import('./features/evaluation-forms/BuilderPages').then((m) => ({ default: m.NewFormPage })));
+const EditFormPage = lazy(() => import('./features/evaluation-forms/BuilderPages').then((m) => ({ default: m.EditFormPage })));
+const CohortFormsPage = lazy(() =>
+  import('./features/evaluation-forms/CohortFormsPage').then((m) => ({ default: m.CohortFormsPage })),
+);
+const EvaluationProgressPage = lazy(() =>
+  import('./features/evaluation-forms/ProgressPage').then((m) => ({ default: m.ProgressPage })),
+);
+const MyEvaluationsPage = lazy(() =>
+  import('./features/my-evaluations/MyEvaluationsPage').then((m) => ({ default: m.MyEvaluationsPage })),
+);
+const MyEvaluationPage = lazy(() =>
+  import('./features/my-evaluations/MyEvaluationPage').then((m) => ({ default: m.MyEvaluationPage })),
+);
+// The evaluation report (A&O-fonds, programme office, facilitators): its own chunk, its charts in another.
+const EvaluationReportPage = lazy(() =>
+  import('./features/evaluation-report/EvaluationReportPage').then((m) => ({ default: m.EvaluationReportPage })),
+);
 
 export function App() {
   const queryClient = useQueryClient();
@@ -177,6 +197,41 @@ export function App() {
         <Route
           path="groepen/:cohortId/reflecties"
           element={<RequireUser>{(user) => <Suspense fallback={<Loading />}><SharedReflectionsPage user={user} /></Suspense>}</RequireUser>}
+        />
+        {/* Admins and the programme's reviewers (?groep= optional), facilitators for their cohort; the API decides. */}
+        <Route
+          path="leergangen/:programmeId/evaluatierapport"
+          element={<RequireUser>{(user) => <Suspense fallback={<Loading />}><EvaluationReportPage user={user} /></Suspense>}</RequireUser>}
+        />
+        {/* Evaluation forms: templates and the builder for admins; a cohort's forms and progress for its
+            facilitators and admins (the API decides, its 403 becomes the no-access page); answering for participants. */}
+        <Route
+          path="beheer/leergangen/:programmeId/evaluaties"
+          element={<RequireHome kind="admin">{() => <Suspense fallback={<Loading />}><TemplatesPage /></Suspense>}</RequireHome>}
+        />
+        <Route
+          path="beheer/leergangen/:programmeId/evaluaties/nieuw"
+          element={<RequireHome kind="admin">{() => <Suspense fallback={<Loading />}><NewFormPage /></Suspense>}</RequireHome>}
+        />
+        <Route
+          path="beheer/evaluatieformulieren/:formId"
+          element={<RequireHome kind="admin">{() => <Suspense fallback={<Loading />}><EditFormPage /></Suspense>}</RequireHome>}
+        />
+        <Route
+          path="groepen/:cohortId/evaluaties"
+          element={<RequireUser>{(user) => <Suspense fallback={<Loading />}><CohortFormsPage user={user} /></Suspense>}</RequireUser>}
+        />
+        <Route
+          path="groepen/:cohortId/evaluaties/:formId"
+          element={<RequireUser>{() => <Suspense fallback={<Loading />}><EvaluationProgressPage /></Suspense>}</RequireUser>}
+        />
+        <Route
+          path="evaluaties"
+          element={<RequireUser>{() => <Suspense fallback={<Loading />}><MyEvaluationsPage /></Suspense>}</RequireUser>}
+        />
+        <Route
+          path="evaluaties/:formId"
+          element={<RequireUser>{() => <Suspense fallback={<Loading />}><MyEvaluationPage /></Suspense>}</RequireUser>}
         />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -14,15 +14,20 @@ export interface SummaryItem {
   message: string;
 }
 
-/** The summary of a list of field errors; the form decides when to move focus to it (alertRef). */
+/**
+ * The summary of a list of field errors, and of reasons that belong to no single field (messages); the form
+ * decides when to move focus to it (alertRef).
+ */
 export function FieldErrorSummary({
   title,
   detail,
+  messages = [],
   items,
   alertRef,
 }: {
   title: string;
   detail?: string | undefined;
+  messages?: string[];
   items: SummaryItem[];
   alertRef?: Ref<HTMLDivElement>;
 }) {
@@ -33,6 +38,13 @@ export function FieldErrorSummary({
         <strong>{title}</strong>
       </Paragraph>
       {detail && <Paragraph>{detail}</Paragraph>}
+      {messages.length > 0 && (
+        <ul className="lg-error-summary">
+          {messages.map((message, index) => (
+            <li key={index}>{message}</li>
+          ))}
+        </ul>
+      )}
       {items.length > 0 && (
         <ul className="lg-error-summary" aria-label={t('manage.form.summaryLabel')}>
           {items.map((item) => (

@@ -17,8 +17,12 @@ export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
 
   // After a link click, move focus to the new page's content so keyboard and screen reader users start there.
-  // Not on redirects or the first load: then the skip link must stay the first tab stop.
+  // Not on redirects or the first load: then the skip link must stay the first tab stop. Not when only the query
+  // changes (a filter on the same page): focus stays on the control that changed it.
+  const shownPath = useRef(pathname);
   useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     if (navigationType === 'PUSH') mainRef.current?.focus();
   }, [pathname, navigationType]);
 

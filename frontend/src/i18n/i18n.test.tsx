@@ -7,10 +7,14 @@ import { renderApp } from '../test/renderApp';
 import coachingEn from './coaching.en.json';
 import coachingNl from './coaching.nl.json';
 import en from './en.json';
+import evaluationsEn from './evaluations.en.json';
+import evaluationsNl from './evaluations.nl.json';
 import learningEn from './learning.en.json';
 import learningNl from './learning.nl.json';
 import { setLanguage } from './index';
 import nl from './nl.json';
+import reportEn from './report.en.json';
+import reportNl from './report.nl.json';
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -72,10 +76,12 @@ describe('language switch', () => {
     expect(keys(en).sort()).toEqual(keys(nl).sort());
     expect(keys(learningEn).sort()).toEqual(keys(learningNl).sort());
     expect(keys(coachingEn).sort()).toEqual(keys(coachingNl).sort());
+    expect(keys(evaluationsEn).sort()).toEqual(keys(evaluationsNl).sort());
+    expect(keys(reportEn).sort()).toEqual(keys(reportNl).sort());
   });
 
   it('lets no lazily loaded feature string overwrite another', () => {
-    const all = [keys(nl), keys(learningNl), keys(coachingNl)].flat();
+    const all = [keys(nl), keys(learningNl), keys(coachingNl), keys(evaluationsNl), keys(reportNl)].flat();
     expect(all.filter((key, index) => all.indexOf(key) !== index)).toEqual([]);
   });
 });

@@ -7,10 +7,12 @@ import { Loading } from '../../components/Loading';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { RouterLink } from '../../components/RouterLink';
 import { usePageTitle } from '../../components/usePageTitle';
+import { ReportLink } from '../evaluation-report/lazyLinks';
 import { ForbiddenPage } from '../errors/ForbiddenPage';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { CohortsSection } from './CohortsSection';
 import { ProgrammeEditor } from './ProgrammeEditor';
+import { ProgrammeEvaluationsLink } from '../evaluation-forms/lazyLinks';
 import { programmeQuery } from './queries';
 import type { Programme } from './types';
 import './admin.css';
@@ -40,6 +42,10 @@ function ProgrammeView({ programme }: { programme: Programme }) {
       </Paragraph>
       <Paragraph>
         <RouterLink to={`/beheer/leergangen/${programme.id}/rollen`}>{t('manage.roles.link')}</RouterLink>
+      </Paragraph>
+      <ProgrammeEvaluationsLink programmeId={programme.id} />
+      <Paragraph>
+        <ReportLink programmeId={programme.id} />
       </Paragraph>
       <CohortsSection programmeId={programme.id} />
       <ProgrammeEditor key={programme.id} programme={programme} />

@@ -9,6 +9,7 @@ import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ForbiddenPage } from '../errors/ForbiddenPage';
 import { NotFoundPage } from '../errors/NotFoundPage';
+import { CohortEvaluationsLink } from '../evaluation-forms/lazyLinks';
 import { CohortPlannerLink } from '../planner/CohortPlannerLink';
 import { CohortDates, CohortDetails, cohortTitle } from './CohortDetails';
 import { cohortQuery } from './queries';
@@ -36,6 +37,7 @@ function CohortView({ cohort }: { cohort: CohortOverview }) {
         <CohortDates cohort={cohort} />
       </Paragraph>
       <CohortPlannerLink cohort={cohort} />
+      <CohortEvaluationsLink cohort={cohort} />
       <CohortDetails cohort={cohort} level={2} />
     </>
   );

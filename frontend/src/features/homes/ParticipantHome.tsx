@@ -10,6 +10,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { CohortDates, CohortDetails, cohortTitle } from '../cohorts/CohortDetails';
 import { splitCohorts } from '../cohorts/current';
 import { cohortQuery } from '../cohorts/queries';
+import { EvaluationsCard } from '../evaluation-forms/lazyLinks';
 import { LearningLinks } from '../goals/LearningLinks';
 import { HomePage } from './HomePage';
 
@@ -62,6 +63,7 @@ function Cohorts({ cohorts, user }: { cohorts: CohortOverview[]; user: Me }) {
         </section>
       )}
       {current && <LearningLinks user={user} cohort={current} />}
+      <EvaluationsCard />
       <CohortLinks title={t('home.participant.other')} cohorts={other} />
       <CohortLinks title={t('home.participant.earlier')} cohorts={earlier} />
     </>

@@ -4,7 +4,9 @@ import type { Me } from '../../api/types';
 import { grantsFor } from '../../auth/roles';
 import { GrantList } from '../../components/GrantList';
 import { AttendanceLinks } from '../attendance/AttendanceLinks';
+import { FacilitatorEvaluationLinks } from '../evaluation-forms/lazyLinks';
 import { CalendarSubscription } from '../calendar/CalendarSubscription';
+import { ReviewerReportLinks } from '../evaluation-report/lazyLinks';
 import { PlannerLinks } from '../planner/PlannerLinks';
 import { FacilitatorCohortLinks } from '../participants/FacilitatorCohortLinks';
 import { HomePage } from './HomePage';
@@ -27,11 +29,13 @@ export function RoleHome({ user, role }: { user: Me; role: 'facilitator' | 'revi
       ) : (
         <Paragraph>{t(`home.${role}.empty`)}</Paragraph>
       )}
+      {role === 'reviewer' && <ReviewerReportLinks grants={grants} />}
       {role === 'facilitator' && (
         <>
           <PlannerLinks grants={grants} />
           <FacilitatorCohortLinks grants={grants} />
           <AttendanceLinks grants={grants} />
+          <FacilitatorEvaluationLinks grants={grants} />
           <CalendarSubscription level={2} />
         </>
       )}

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { CohortDates, cohortTitle } from '../cohorts/CohortDetails';
 import { cohortQuery } from '../cohorts/queries';
 import { ForbiddenPage } from '../errors/ForbiddenPage';
+import { CohortEvaluationsLink } from '../evaluation-forms/lazyLinks';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { programmeSpeakersQuery } from '../speakers/queries';
 import { PlannedSession } from './PlannedSession';
@@ -88,6 +89,7 @@ function Planner({ cohort, schedule, user }: { cohort: CohortOverview; schedule:
           {t('planner.directoryLink')}
         </RouterLink>
       </Paragraph>
+      <CohortEvaluationsLink cohort={cohort} />
       {speakers.error && <QueryErrorAlert error={speakers.error} />}
 
       <section aria-labelledby={newHeadingId} className="lg-section lg-new-session">
