@@ -114,6 +114,8 @@ describe('the programme office in a browser', () => {
 
     await page.getByRole('link', { name: `Modules van ${cohortName}` }).click();
     await page.getByRole('heading', { level: 1, name: `Modules — ${programmeName} — ${cohortName}` }).waitFor();
+    // The heading comes before the modules have loaded: wait for them, allTextContents does not.
+    await page.getByText('Module 1: Keuzemodule').waitFor();
     expect(await page.locator('legend').allTextContents()).toEqual([
       'Module 1: Keuzemodule',
       'Keuzeonderdelen van Keuzemodule',

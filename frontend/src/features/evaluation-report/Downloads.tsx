@@ -1,16 +1,8 @@
 import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formProblem } from '../../components/formProblem';
-import { saveFile } from '../my-data/queries';
+import { useDownload } from '../../components/useDownload';
 import { fetchReportExport } from './queries';
 import type { ExportFormat } from './types';
-
-type DownloadState =
-  | { phase: 'idle' }
-  | { phase: 'busy'; format: ExportFormat }
-  | { phase: 'done'; fileName: string }
-  | { phase: 'failed'; title: string; detail?: string | undefined };
 
 const formats: { format: ExportFormat; appearance: 'primary-action-button' | 'secondary-action-button' }[] = [
   { format: 'pdf', appearance: 'primary-action-button' },
@@ -35,25 +27,7 @@ export function Downloads({
   scope: string;
 }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<DownloadState>({ phase: 'idle' });
-  const alertRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (state.phase === 'failed') alertRef.current?.focus();
-  }, [state]);
-
-  async function download(format: ExportFormat) {
-    if (state.phase === 'busy') return;
-    setState({ phase: 'busy', format });
-    try {
-      const file = await fetchReportExport(programmeId, cohortId, format);
-      saveFile(file);
-      setState({ phase: 'done', fileName: file.fileName });
-    } catch (error) {
-      const problem = formProblem(error);
-      setState({ phase: 'failed', title: problem.title, detail: problem.detail });
-    }
-  }
+  const { state, alertRef, download } = useDownload<ExportFormat>();
 
   return (
     <section aria-labelledby={id} className="lg-section lg-report-downloads">
@@ -67,16 +41,16 @@ export function Downloads({
             key={format}
             type="button"
             appearance={appearance}
-            busy={state.phase === 'busy' && state.format === format}
+            busy={state.phase === 'busy' && state.kind === format}
             aria-disabled={state.phase === 'busy' ? true : undefined}
-            onClick={() => void download(format)}
+            onClick={() => void download(format, () => fetchReportExport(programmeId, cohortId, format))}
           >
             {t(`report.downloads.${format}`)}
           </Button>
         ))}
       </ButtonGroup>
       <Paragraph role="status" className="lg-staff-note">
-        {state.phase === 'busy' && t('report.downloads.busy', { format: t(`report.downloads.formatName.${state.format}`) })}
+        {state.phase === 'busy' && t('report.downloads.busy', { format: t(`report.downloads.formatName.${state.kind}`) })}
         {state.phase === 'done' && t('report.downloads.done', { file: state.fileName })}
       </Paragraph>
       {state.phase === 'failed' && (

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetSession } from '../../auth/session';
 import { fakeApi, json, makeUser, problem, tokenFor } from '../../test/fakeApi';
 import { renderApp } from '../../test/renderApp';
-import { fileNameFrom, type AccessLogEntry } from './queries';
+import { fallbackFileName, type AccessLogEntry } from './queries';
 
 const nico = makeUser();
 const ruud = { id: '00000000-0000-4000-8000-00000000f001', name: 'Ruud Begeleider', roles: ['facilitator'] };
@@ -124,9 +124,9 @@ describe('Mijn gegevens', { timeout: 30_000 }, () => {
   });
 
   it('names a file itself when the server gives no name', () => {
-    expect(fileNameFrom(null, 'json', new Date('2026-11-23T10:00:00Z'))).toBe('leergang-mijn-gegevens-2026-11-23.json');
-    expect(fileNameFrom('attachment; filename="../x.json"', 'json')).toBe('..x.json');
-    expect(fileNameFrom("attachment; filename*=UTF-8''mijn%20gegevens.html", 'document')).toBe('mijn gegevens.html');
+    const day = new Date('2026-11-23T10:00:00Z');
+    expect(fallbackFileName('json', day)).toBe('leergang-mijn-gegevens-2026-11-23.json');
+    expect(fallbackFileName('document', day)).toBe('leergang-mijn-gegevens-2026-11-23.html');
   });
 
   it('is linked from the header for everyone signed in', async () => {

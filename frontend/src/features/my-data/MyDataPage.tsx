@@ -10,14 +10,14 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { usePageTitle } from '../../components/usePageTitle';
-import { formProblem } from '../../components/formProblem';
 import { AccessLogTable } from './AccessLogTable';
-import { accessLogQuery, fetchExport, saveFile, type ExportKind } from './queries';
+import { useDownload } from '../../components/useDownload';
+import { accessLogQuery, fetchExport, type ExportKind } from './queries';
 import '../coaching/staff.css';
 
 /**
@@ -92,33 +92,9 @@ function AccessLog() {
   );
 }
 
-type DownloadState =
-  | { phase: 'idle' }
-  | { phase: 'busy'; kind: ExportKind }
-  | { phase: 'done'; fileName: string }
-  | { phase: 'failed'; title: string; detail?: string | undefined };
-
 function Downloads() {
   const { t } = useTranslation();
-  const [state, setState] = useState<DownloadState>({ phase: 'idle' });
-  const alertRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (state.phase === 'failed') alertRef.current?.focus();
-  }, [state]);
-
-  async function download(kind: ExportKind) {
-    if (state.phase === 'busy') return;
-    setState({ phase: 'busy', kind });
-    try {
-      const file = await fetchExport(kind);
-      saveFile(file);
-      setState({ phase: 'done', fileName: file.fileName });
-    } catch (error) {
-      const problem = formProblem(error);
-      setState({ phase: 'failed', title: problem.title, detail: problem.detail });
-    }
-  }
+  const { state, alertRef, download } = useDownload<ExportKind>();
 
   return (
     <>
@@ -135,7 +111,7 @@ function Downloads() {
           type="button"
           appearance="primary-action-button"
           busy={state.phase === 'busy' && state.kind === 'json'}
-          onClick={() => void download('json')}
+          onClick={() => void download('json', () => fetchExport('json'))}
         >
           {t('myData.export.json')}
         </Button>
@@ -143,7 +119,7 @@ function Downloads() {
           type="button"
           appearance="secondary-action-button"
           busy={state.phase === 'busy' && state.kind === 'document'}
-          onClick={() => void download('document')}
+          onClick={() => void download('document', () => fetchExport('document'))}
         >
           {t('myData.export.document')}
         </Button>
