@@ -125,7 +125,14 @@ describe('Leergang in a browser', () => {
     expect(await page.getByRole('main').getByRole('listitem').allTextContents()).toContainEqual(
       expect.stringContaining('Leergang Digitaal Leiderschap'),
     );
-    expect(await page.getByRole('main').getByRole('link').count()).toBe(0);
+    // Their one way on is the programme's evaluation report (aggregates only), never a cohort page.
+    await page.getByRole('main').getByRole('link', { name: /Evaluatierapport/ }).waitFor();
+    const targets = await page
+      .getByRole('main')
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(targets.length).toBeGreaterThan(0);
+    for (const href of targets) expect(href).toMatch(/^\/leergangen\/[^/]+\/evaluatierapport$/);
     expect(await page.locator('a[href^="/groepen/"]').count()).toBe(0);
 
     await page.goto(cohortPath!);
