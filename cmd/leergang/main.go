@@ -33,6 +33,7 @@ import (
 	"github.com/vgs/leergang/internal/planning"
 	"github.com/vgs/leergang/internal/portraits"
 	"github.com/vgs/leergang/internal/privacy"
+	"github.com/vgs/leergang/internal/ratelimit"
 	"github.com/vgs/leergang/internal/reflections"
 	"github.com/vgs/leergang/internal/seed"
 )
@@ -188,7 +189,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	if err != nil {
 		return err
 	}
+	limits := ratelimit.New(db, ratelimit.Defaults(), log)
+	ident.UseLimiter(limits)
 	e := httpapi.New(httpapi.Deps{
+		Limits: limits,
 		Config: cfg, Log: log, DB: db, Identity: ident, Planning: planning.NewService(db),
 		Mail: mail.NewService(db), SPA: frontend.Dist(), OpenAPI: api.OpenAPI,
 		Goals: goals.NewService(db), Reflections: reflections.NewService(db), Portraits: portraits.NewService(db),

@@ -5,6 +5,7 @@ package apperror
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Code classifies an error; each maps to one HTTP status.
@@ -40,6 +41,8 @@ type Error struct {
 	Detail string
 	Fields []FieldError
 	Err    error // the cause, logged but never shown
+	// RetryAfter, when set, tells the client when to try again (the Retry-After header of a 429).
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string {

@@ -27,10 +27,12 @@ func registerRoutes(e *echo.Echo, d Deps) {
 		return c.Blob(http.StatusOK, "application/yaml", d.OpenAPI)
 	})
 
+	// Endpoints that take a secret from anyone are limited per client address (see ratelimit.Defaults).
+	limits := d.Limits.Config()
 	auth := identity.NewHandlers(d.Identity, d.Config.CookieSecure)
 	cookieAuth := v1.Group("/auth", sameOrigin(d.Config.BaseURL, d.Config.CORSOrigins))
-	cookieAuth.POST("/login", auth.Login)
-	cookieAuth.POST("/refresh", auth.Refresh)
+	cookieAuth.POST("/login", auth.Login, d.Limits.PerIP(limits.LoginPerIP))
+	cookieAuth.POST("/refresh", auth.Refresh, d.Limits.PerIP(limits.RefreshPerIP))
 	cookieAuth.POST("/logout", auth.Logout)
 
 	user := v1.Group("", requireUser(d.Identity))
@@ -60,8 +62,8 @@ func registerRoutes(e *echo.Echo, d Deps) {
 		planning.SpeakerLinks{Keys: d.Identity.SigningKeys(), BaseURL: d.Config.BaseURL})
 	user.POST("/sessions/:sessionID/bookings", bookings.Book)
 	user.POST("/bookings/:bookingID/cancel", bookings.Cancel)
-	v1.GET("/speaker-invitations/:token", bookings.Invitation) // the signed link is the credential
-	v1.POST("/speaker-invitations/:token", bookings.Respond)
+	v1.GET("/speaker-invitations/:token", bookings.Invitation, d.Limits.PerIP(limits.SpeakerLinkPerIP)) // the signed link is the credential
+	v1.POST("/speaker-invitations/:token", bookings.Respond, d.Limits.PerIP(limits.SpeakerLinkPerIP))
 
 	// Programmes, cohorts, roles and enrolments (the programme office and facilitators).
 	user.GET("/programmes", plan.Programmes)
@@ -85,8 +87,8 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	accounts := identity.NewAccountHandlers(d.Identity, d.Config.BaseURL)
 	user.GET("/users", accounts.SearchPeople)
 	user.POST("/users", accounts.CreatePerson)
-	v1.POST("/auth/invitation", accounts.LookupInvitation) // the token in the body is the credential
-	v1.POST("/auth/set-password", accounts.SetPassword)
+	v1.POST("/auth/invitation", accounts.LookupInvitation, d.Limits.PerIP(limits.SetPasswordPerIP)) // the token in the body is the credential
+	v1.POST("/auth/set-password", accounts.SetPassword, d.Limits.PerIP(limits.SetPasswordPerIP))
 
 	outbox := mail.NewHandlers(d.Mail)
 	user.GET("/admin/outbox", outbox.List)

@@ -22,6 +22,7 @@ import (
 	"github.com/vgs/leergang/internal/planning"
 	"github.com/vgs/leergang/internal/portraits"
 	"github.com/vgs/leergang/internal/privacy"
+	"github.com/vgs/leergang/internal/ratelimit"
 	"github.com/vgs/leergang/internal/reflections"
 )
 
@@ -38,8 +39,10 @@ type Deps struct {
 	Portraits   *portraits.Service
 	Privacy     *privacy.Service
 	Evaluation  *evaluation.Service
-	SPA         fs.FS
-	OpenAPI     []byte
+	// Limits are the rate limits and lockouts of the anonymous endpoints (also given to Identity); nil: none.
+	Limits  *ratelimit.Limiter
+	SPA     fs.FS
+	OpenAPI []byte
 }
 
 // contentSecurityPolicy allows only our own scripts and styles: no inline code, no third parties.

@@ -179,6 +179,11 @@ func (s *Service) SetPassword(ctx context.Context, in SetPasswordInput) (Passwor
 	if err := in.validate(); err != nil {
 		return PasswordSet{}, err
 	}
+	// A token that keeps failing (used, expired, replaced) is locked before any hashing.
+	lockout := s.limits.Config().SetPasswordPerToken
+	if err := s.limits.Attempt(ctx, lockout, in.Token); err != nil {
+		return PasswordSet{}, err
+	}
 	// Hashing takes a moment; done before the transaction so no row stays locked meanwhile.
 	hash, err := HashPassword(in.Password)
 	if err != nil {
@@ -208,7 +213,14 @@ func (s *Service) SetPassword(ctx context.Context, in SetPasswordInput) (Passwor
 		out = PasswordSet{Email: row.Email}
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return PasswordSet{}, err
+	}
+	// The password is set: a failed reset of the (spent) token's count is not the user's problem.
+	if err := s.limits.Succeeded(ctx, lockout, in.Token); err != nil {
+		s.log.WarnContext(ctx, "set password: reset rate limit", "error", err)
+	}
+	return out, nil
 }
 
 var (

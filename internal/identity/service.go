@@ -13,6 +13,7 @@ import (
 
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/ratelimit"
 )
 
 // Service signs people in and out and tells who a request belongs to.
@@ -27,6 +28,8 @@ type Service struct {
 	// dummyHash is compared against when no user matches, so a login for an unknown email takes as long as one
 	// for a known email and does not reveal who has an account.
 	dummyHash string
+	// limits locks accounts after repeated failed logins (and invitation tokens after failed uses); nil: none.
+	limits *ratelimit.Limiter
 }
 
 // NewService wires the identity service.
@@ -38,6 +41,9 @@ func NewService(db *gorm.DB, keys *KeyRing, accessTTL, refreshTTL time.Duration,
 	return &Service{db: db, store: NewStore(db), keys: keys, accessTTL: accessTTL, refreshTTL: refreshTTL,
 		log: log, now: time.Now, dummyHash: dummy}, nil
 }
+
+// UseLimiter turns on the lockouts of login and set-password; main and testapp call it once at start.
+func (s *Service) UseLimiter(l *ratelimit.Limiter) { s.limits = l }
 
 // Store exposes the user store to the wiring in main (create-admin).
 func (s *Service) Store() *Store { return s.store }
@@ -84,6 +90,12 @@ func (s *Service) Login(ctx context.Context, in LoginInput, client Client) (Sess
 	if err := in.validate(); err != nil {
 		return Session{}, err
 	}
+	// Keyed by the address as typed (normalised), whether or not it has an account, so a lock reveals nothing.
+	// A locked address is refused here, before any password hashing.
+	lockout, account := s.limits.Config().LoginPerAccount, strings.ToLower(strings.TrimSpace(in.Email))
+	if err := s.limits.Attempt(ctx, lockout, account); err != nil {
+		return Session{}, err
+	}
 	u, err := s.store.UserByEmail(ctx, in.Email)
 	if err != nil && !isNotFound(err) {
 		return Session{}, err
@@ -99,6 +111,9 @@ func (s *Service) Login(ctx context.Context, in LoginInput, client Client) (Sess
 	if err != nil || !ok || hash == s.dummyHash {
 		s.log.InfoContext(ctx, "login failed", "email_known", err == nil)
 		return Session{}, errBadCredentials
+	}
+	if err := s.limits.Succeeded(ctx, lockout, account); err != nil {
+		return Session{}, err
 	}
 	token, tokenHash, err := newRefreshToken()
 	if err != nil {

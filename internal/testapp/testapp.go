@@ -31,6 +31,7 @@ import (
 	"github.com/vgs/leergang/internal/planning"
 	"github.com/vgs/leergang/internal/portraits"
 	"github.com/vgs/leergang/internal/privacy"
+	"github.com/vgs/leergang/internal/ratelimit"
 	"github.com/vgs/leergang/internal/reflections"
 	"testing/fstest"
 )
@@ -45,12 +46,44 @@ type App struct {
 	Config config.Config
 	Keys   *identity.KeyRing
 	Echo   http.Handler
+	Limits *ratelimit.Limiter
+}
+
+// Options change what New builds; the zero value is New.
+type Options struct {
+	// DB runs the server on an existing database, e.g. a second replica on another App's database.
+	DB *gorm.DB
+	// RateLimits replaces TestRateLimits.
+	RateLimits *ratelimit.Config
+}
+
+// TestRateLimits are the production limits with budgets so large that tests, which log in often from one
+// address, never meet them; lockouts stay as in production.
+func TestRateLimits() ratelimit.Config {
+	c := ratelimit.Defaults()
+	for _, b := range []*ratelimit.Budget{&c.LoginPerIP, &c.RefreshPerIP, &c.SetPasswordPerIP, &c.SpeakerLinkPerIP} {
+		b.Limit = 1_000_000
+	}
+	return c
 }
 
 // New starts the server on a fresh migrated database. Cookies are not Secure, since the test server is plain http.
 func New(t testing.TB) *App {
 	t.Helper()
-	db := dbtest.New(t)
+	return NewWith(t, Options{})
+}
+
+// NewWith starts the server as New does, with options.
+func NewWith(t testing.TB, o Options) *App {
+	t.Helper()
+	db := o.DB
+	if db == nil {
+		db = dbtest.New(t)
+	}
+	limitCfg := TestRateLimits()
+	if o.RateLimits != nil {
+		limitCfg = *o.RateLimits
+	}
 	cfg, err := config.Load(func(k string) string {
 		return map[string]string{"LEERGANG_COOKIE_SECURE": "false", "LEERGANG_BASE_URL": "http://leergang.test"}[k]
 	})
@@ -66,19 +99,21 @@ func New(t testing.TB) *App {
 	if err != nil {
 		t.Fatal(err)
 	}
+	limits := ratelimit.New(db, limitCfg, log)
+	ident.UseLimiter(limits)
 	spa := fstest.MapFS{
 		"index.html":          {Data: []byte(`<!doctype html><title>Leergang</title>`)},
 		"assets/app-abc1.js":  {Data: []byte(`console.log(1)`)},
 		"api/docs/index.html": {Data: []byte(`<!doctype html><title>API</title>`)},
 		"api/docs/init.js":    {Data: []byte(`SwaggerUIBundle({})`)},
 	}
-	e := httpapi.New(httpapi.Deps{Config: cfg, Log: log, DB: db, Identity: ident,
+	e := httpapi.New(httpapi.Deps{Config: cfg, Log: log, DB: db, Identity: ident, Limits: limits,
 		Planning: planning.NewService(db), Mail: mail.NewService(db), SPA: spa, OpenAPI: api.OpenAPI,
 		Goals: goals.NewService(db), Reflections: reflections.NewService(db), Portraits: portraits.NewService(db),
 		Privacy: privacy.NewService(db), Evaluation: evaluation.NewService(db)})
 	srv := httptest.NewServer(e)
 	t.Cleanup(srv.Close)
-	return &App{URL: srv.URL, DB: db, Config: cfg, Keys: keys, Echo: e}
+	return &App{URL: srv.URL, DB: db, Config: cfg, Keys: keys, Echo: e, Limits: limits}
 }
 
 // Exec runs SQL for test setup and fails the test on error.

@@ -13,7 +13,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in with email and password */
+        /**
+         * Log in with email and password
+         * @description Limited to 30 attempts per minute per client address. After 5 failed attempts for one email address
+         *     (whether or not it has an account) that address is locked for 1 minute, doubling with every further
+         *     failure up to 15 minutes; while locked, even the right password gets a 429 (with Retry-After) and is not
+         *     checked. A successful login clears the count.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -34,6 +40,7 @@ export interface paths {
          * Exchange the refresh token cookie for a new access token
          * @description The refresh token rotates on every use. Presenting a refresh token that was already used revokes its
          *     whole family (every token descended from the same login), so a stolen token is only good once.
+         *     Limited to 120 requests per minute per client address (429 with Retry-After).
          */
         post: operations["refresh"];
         delete?: never;
@@ -72,7 +79,8 @@ export interface paths {
          * Whose invitation a set-password token is, without using it
          * @description The set-password page asks this first, to greet the person and to say at once when a link is no good.
          *     The token travels in the body so that it stays out of access logs. An unknown, used or expired token is
-         *     a 400 whose title and detail say which, in Dutch.
+         *     a 400 whose title and detail say which, in Dutch. Together with set-password limited to 20 requests per
+         *     minute per client address (429 with Retry-After).
          */
         post: operations["lookupInvitation"];
         delete?: never;
@@ -96,6 +104,8 @@ export interface paths {
          *     `/wachtwoord-instellen?token=…`. The token works once and for 7 days; a newer invitation replaces it.
          *     The password is at least 12 characters and at most 1024 bytes. Afterwards the person logs in as usual;
          *     any login sessions of the account end. An unknown, used or expired token is a 400 explaining which.
+         *     Together with the invitation lookup limited to 20 requests per minute per client address; a token that
+         *     failed 5 times is locked for 1 minute, doubling up to 15 (429 with Retry-After).
          */
         post: operations["setPassword"];
         delete?: never;
@@ -770,7 +780,8 @@ export interface paths {
          * @description `token` is the JWT from the invitation link (audience `leergang-speaker-response`). Shows the session,
          *     programme and cohort name and the booking's state, never anything about participants. An altered token,
          *     one meant for something else (such as an access token) or one replaced by a newer invitation is a 400, as
-         *     is an expired one (with its own title).
+         *     is an expired one (with its own title). Reading and answering invitations together are limited to 30
+         *     requests per minute per client address (429 with Retry-After).
          */
         get: operations["getSpeakerInvitation"];
         put?: never;
@@ -778,6 +789,7 @@ export interface paths {
          * Confirm or decline (no login; works once)
          * @description Records the answer and mails the session's facilitators, in one transaction. A second answer through the
          *     same link, an invitation that was withdrawn or a session that was cancelled or has started is a 409.
+         *     Limited together with reading invitations (30 per minute per client address).
          */
         post: operations["respondToSpeakerInvitation"];
         delete?: never;
@@ -3218,6 +3230,20 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description Too many attempts (code `too_many_requests`); `detail` says in Dutch when to try again. The limits are
+         *     kept in the database, so they hold across all replicas.
+         */
+        RateLimited: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
@@ -3264,6 +3290,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            429: components["responses"]["RateLimited"];
         };
     };
     refresh: {
@@ -3286,6 +3313,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
         };
     };
     logout: {
@@ -3332,6 +3360,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            429: components["responses"]["RateLimited"];
         };
     };
     setPassword: {
@@ -3360,6 +3389,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getMe: {
@@ -4664,6 +4694,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
         };
     };
     respondToSpeakerInvitation: {
@@ -4695,6 +4726,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getCohortFramework: {

@@ -69,6 +69,29 @@ describe('login page', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Inloggen');
   });
 
+  it('shows when to try again after too many attempts (429)', async () => {
+    fakeApi({
+      'POST /api/v1/auth/refresh': notSignedIn,
+      'POST /api/v1/auth/login': () =>
+        problem(429, {
+          title: 'Te veel pogingen',
+          detail: 'Probeer het over 2 minuten opnieuw.',
+          code: 'too_many_requests',
+        }),
+    });
+    await openLogin();
+
+    await userEvent.type(screen.getByLabelText('E-mailadres'), 'nico.middelbos@kampen.example');
+    await userEvent.type(screen.getByLabelText('Wachtwoord'), 'leergang-demo-2021');
+    await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Te veel pogingen');
+    expect(alert).toHaveTextContent('Probeer het over 2 minuten opnieuw.');
+    expect(screen.getByLabelText('E-mailadres')).not.toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Inloggen');
+  });
+
   it('puts field errors from a 422 next to their fields', async () => {
     fakeApi({
       'POST /api/v1/auth/refresh': notSignedIn,
