@@ -307,8 +307,12 @@ func createAdmin(ctx context.Context, cfg config.Config, log *slog.Logger, args 
 		}
 		password = strings.TrimRight(line, "\r\n")
 	}
-	if len([]rune(password)) < 12 {
-		return errors.New("the password must be at least 12 characters")
+	// The same rules as on the set-password page (NIST 800-63B: length, breached list, context words).
+	if code, msg := identity.PasswordProblem(password, *email); code != "" {
+		if code == "too_short" {
+			return errors.New("the password must be at least 12 characters")
+		}
+		return fmt.Errorf("the password is refused (%s): %s", code, msg)
 	}
 	db, closeDB, err := openDatabase(ctx, cfg, log)
 	if err != nil {

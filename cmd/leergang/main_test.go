@@ -175,3 +175,17 @@ func TestUnknownCommandAndBadConfigExitWithUsage(t *testing.T) {
 		t.Fatalf("bad config: exit %d, stderr %q", code, errOut.String())
 	}
 }
+
+func TestCreateAdminRefusesBreachedAndContextPasswords(t *testing.T) {
+	for password, want := range map[string]string{
+		"passwordpassword":    "(breached)",
+		"beheer van leergang": "(context)",
+	} {
+		var out, errOut bytes.Buffer
+		code := run(context.Background(), []string{"create-admin", "-email", "beheer@vgs.nl", "-name", "A"},
+			env(map[string]string{"DATABASE_URL": "postgres://unused"}), strings.NewReader(password+"\n"), &out, &errOut)
+		if code == 0 || !strings.Contains(errOut.String(), want) {
+			t.Errorf("%q: exit %d, stderr %q", password, code, errOut.String())
+		}
+	}
+}

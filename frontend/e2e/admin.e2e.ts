@@ -47,8 +47,8 @@ async function noViolations(page: Page) {
   expect(await wcagViolations(page)).toEqual([]);
 }
 
-/** The set-password link of the newest invitation mail to the address, read from the outbox as an admin. */
-async function invitationLink(to: string): Promise<string> {
+/** The set-password link of the newest invitation (or reset) mail to the address, read from the outbox as an admin. */
+async function invitationLink(to: string, kind: 'invitation' | 'password-reset' = 'invitation'): Promise<string> {
   const login = await fetch(`${baseURL}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -59,8 +59,8 @@ async function invitationLink(to: string): Promise<string> {
   const outbox = (await (await fetch(`${baseURL}/api/v1/admin/outbox?limit=200`, { headers })).json()) as {
     items: { id: number; to: string; kind: string }[];
   };
-  const mail = outbox.items.find((item) => item.to === to && item.kind === 'invitation');
-  if (!mail) throw new Error(`no invitation to ${to} in the outbox`);
+  const mail = outbox.items.find((item) => item.to === to && item.kind === kind);
+  if (!mail) throw new Error(`no ${kind} mail to ${to} in the outbox`);
   const detail = (await (await fetch(`${baseURL}/api/v1/admin/outbox/${mail.id}`, { headers })).json()) as { bodyText: string };
   const link = /https?:\/\/\S+(\/wachtwoord-instellen\?token=[\w-]+)/.exec(detail.bodyText);
   if (!link) throw new Error(`no set-password link in:\n${detail.bodyText}`);
@@ -217,5 +217,35 @@ describe('the programme office in a browser', () => {
     const again = await open(link);
     await again.page.getByText('Deze link is al gebruikt').waitFor();
     await noViolations(again.page);
+  });
+
+  it('lets that participant who forgot the password ask for a reset link and set a new one', async () => {
+    const { page, problems } = await open('/inloggen');
+    await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wachtwoord vergeten' }).waitFor();
+    await noViolations(page);
+    await page.getByLabel('E-mailadres').fill(newcomer.email);
+    await page.getByRole('button', { name: 'Link aanvragen' }).click();
+    await page.getByText(/Als dit adres bij ons bekend is/).waitFor();
+
+    const link = await invitationLink(newcomer.email, 'password-reset');
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: 'Nieuw wachtwoord instellen' }).waitFor();
+    await noViolations(page);
+    // A password from the list of common ones that ships with the product is refused at the field.
+    await page.getByLabel('Nieuw wachtwoord').fill('passwordpassword');
+    await page.getByLabel('Herhaal het wachtwoord').fill('passwordpassword');
+    await page.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+    await page.getByText(/veelgebruikte of gelekte wachtwoorden/).first().waitFor();
+    const renewed = 'Een nieuwe zomer aan de Waal bij Zaltbommel';
+    await page.getByLabel('Nieuw wachtwoord').fill(renewed);
+    await page.getByLabel('Herhaal het wachtwoord').fill(renewed);
+    await page.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+    await page.getByText(/Uw wachtwoord is ingesteld/).waitFor();
+
+    await page.getByRole('link', { name: 'Naar inloggen' }).click();
+    await logIn(page, newcomer.email, renewed);
+    await page.waitForURL('**/deelnemer');
+    expect(unexpected(problems).filter((text) => !text.includes('422'))).toEqual([]);
   });
 });

@@ -41,6 +41,9 @@ const PublicPortraitsPage = lazy(() =>
   import('./features/public-portraits/PublicPortraitsPage').then((m) => ({ default: m.PublicPortraitsPage })),
 );
 const MyDataPage = lazy(() => import('./features/my-data/MyDataPage').then((m) => ({ default: m.MyDataPage })));
+const ForgotPasswordPage = lazy(() =>
+  import('./features/password/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
+);
 // The participant's learning work (goals, logbook, shared reflections, portrait): lazy chunks as well.
 const GoalsPage = lazy(() => import('./features/goals/GoalsPage').then((m) => ({ default: m.GoalsPage })));
 const GoalNewPage = lazy(() => import('./features/goals/GoalNewPage').then((m) => ({ default: m.GoalNewPage })));
@@ -136,6 +139,7 @@ export function App() {
         <Route path="groepen/:cohortId/modules" element={<RequireUser>{() => <CohortModulesPage />}</RequireUser>} />
         {/* Public: the link from an invitation mail; the token in it is the key. */}
         <Route path="wachtwoord-instellen" element={<SetPasswordPage />} />
+        <Route path="wachtwoord-vergeten" element={<Suspense fallback={<Loading />}><ForgotPasswordPage /></Suspense>} />
         {/* Coaching: the cohort's facilitators and admins; the API decides, its 403 becomes the no-access page. */}
         <Route
           path="groepen/:cohortId/coaching"

@@ -89,6 +89,7 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	user.POST("/users", accounts.CreatePerson)
 	v1.POST("/auth/invitation", accounts.LookupInvitation, d.Limits.PerIP(limits.SetPasswordPerIP)) // the token in the body is the credential
 	v1.POST("/auth/set-password", accounts.SetPassword, d.Limits.PerIP(limits.SetPasswordPerIP))
+	v1.POST("/auth/password-reset", accounts.RequestPasswordReset, d.Limits.PerIP(limits.PasswordResetPerIP))
 
 	outbox := mail.NewHandlers(d.Mail)
 	user.GET("/admin/outbox", outbox.List)

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // the expiry in the mail is Amsterdam time, also on hosts without a zoneinfo database
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -19,16 +18,12 @@ import (
 // An invitation lets someone without a password (a newly enrolled participant, a person an admin added) set one.
 // The mail links to the SPA's set-password page with a random token; only the token's SHA-256 is stored, so a
 // leaked table gives no working links. A token works once and for InvitationTTL; a new invitation for the same
-// person replaces the unused ones, so only the newest mail's link works.
+// person replaces the unused ones, so only the newest mail's link works. A password reset (reset.go) is a row of
+// the same table with purpose 'reset'; the two kinds replace only their own kind, and setting a password with
+// either spends all open links of the person.
 
 // InvitationTTL is how long a set-password link works.
 const InvitationTTL = 7 * 24 * time.Hour
-
-// Password length rules: long enough to resist guessing, bounded so hashing stays cheap.
-const (
-	minPasswordRunes = 12
-	maxPasswordBytes = 1024
-)
 
 // Invitation is one invitation mail to write: to whom, why, and where the link points.
 type Invitation struct {
@@ -50,10 +45,11 @@ func Invite(tx *gorm.DB, inv Invitation, now time.Time) error {
 		return err
 	}
 	expires := now.Add(InvitationTTL)
-	if err := tx.Exec(`DELETE FROM invitations WHERE user_id = ? AND used_at IS NULL`, inv.UserID).Error; err != nil {
+	// A reset link the person asked for themselves keeps working: an admin's new invitation does not break it.
+	if err := tx.Exec(`DELETE FROM invitations WHERE user_id = ? AND used_at IS NULL AND purpose = 'invitation'`, inv.UserID).Error; err != nil {
 		return fmt.Errorf("identity: replace invitations: %w", err)
 	}
-	if err := tx.Exec(`INSERT INTO invitations (user_id, token_hash, invited_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+	if err := tx.Exec(`INSERT INTO invitations (user_id, token_hash, invited_by, created_at, expires_at, purpose) VALUES (?, ?, ?, ?, ?, 'invitation')`,
 		inv.UserID, hash, inv.InvitedBy, now, expires).Error; err != nil {
 		return fmt.Errorf("identity: insert invitation: %w", err)
 	}
@@ -81,11 +77,12 @@ Leergang — Vereniging van Gemeentesecretarissen en A&O-fonds Gemeenten
 }
 
 // InvitationInfo tells the set-password page whose invitation a token is, so it can greet them and fill in
-// their email for password managers.
+// their email for password managers; Purpose ("invitation" or "reset") lets it title itself.
 type InvitationInfo struct {
 	Name      string    `json:"name"`
 	Email     string    `json:"email"`
 	ExpiresAt time.Time `json:"expiresAt"`
+	Purpose   string    `json:"purpose"`
 }
 
 // InvitationToken is the body of the invitation lookup.
@@ -111,6 +108,8 @@ var (
 		"Met deze link is al een wachtwoord ingesteld. Log in met uw e-mailadres en wachtwoord.")
 	errInvitationExpired = apperror.Newf(apperror.BadRequest, "Deze link is verlopen",
 		"Een uitnodiging is 7 dagen geldig. Vraag de begeleider van uw groep of het programmabureau van de VGS om een nieuwe uitnodiging.")
+	errResetExpired = apperror.Newf(apperror.BadRequest, "Deze link is verlopen",
+		"Een link om uw wachtwoord opnieuw in te stellen is 1 uur geldig. Vraag via \"Wachtwoord vergeten?\" op de inlogpagina een nieuwe aan.")
 )
 
 type invitationRow struct {
@@ -121,6 +120,7 @@ type invitationRow struct {
 	Name      string
 	Email     string
 	ErasedAt  *time.Time
+	Purpose   string
 }
 
 // findInvitation looks a token up (FOR UPDATE when lock is set) and refuses unknown, used and expired ones.
@@ -129,7 +129,7 @@ func (s *Service) findInvitation(tx *gorm.DB, token string, lock bool) (invitati
 	if token == "" || len(token) > 100 {
 		return row, errInvitationUnknown
 	}
-	q := `SELECT i.id, i.user_id, i.expires_at, i.used_at, u.name, u.email, u.erased_at
+	q := `SELECT i.id, i.user_id, i.expires_at, i.used_at, i.purpose, u.name, u.email, u.erased_at
 		FROM invitations i JOIN users u ON u.id = i.user_id WHERE i.token_hash = ?`
 	if lock {
 		q += ` FOR UPDATE OF i, u`
@@ -142,6 +142,8 @@ func (s *Service) findInvitation(tx *gorm.DB, token string, lock bool) (invitati
 		return row, errInvitationUnknown
 	case row.UsedAt != nil:
 		return row, errInvitationUsed
+	case !s.now().Before(row.ExpiresAt) && row.Purpose == purposeReset:
+		return row, errResetExpired
 	case !s.now().Before(row.ExpiresAt):
 		return row, errInvitationExpired
 	}
@@ -154,7 +156,7 @@ func (s *Service) LookupInvitation(ctx context.Context, in InvitationToken) (Inv
 	if err != nil {
 		return InvitationInfo{}, err
 	}
-	return InvitationInfo{Name: row.Name, Email: row.Email, ExpiresAt: row.ExpiresAt}, nil
+	return InvitationInfo{Name: row.Name, Email: row.Email, ExpiresAt: row.ExpiresAt, Purpose: row.Purpose}, nil
 }
 
 func (in SetPasswordInput) validate() error {
@@ -162,19 +164,16 @@ func (in SetPasswordInput) validate() error {
 	if in.Token == "" {
 		v.Add("token", "required", "De link uit de e-mail ontbreekt. Open de link uit de uitnodiging opnieuw.")
 	}
-	switch {
-	case in.Password == "":
-		v.Add("password", "required", "Kies een wachtwoord.")
-	case len(in.Password) > maxPasswordBytes:
-		v.Add("password", "too_long", "Een wachtwoord is hoogstens 1024 tekens.")
-	case utf8.RuneCountInString(in.Password) < minPasswordRunes:
-		v.Add("password", "too_short", fmt.Sprintf("Kies een wachtwoord van minstens %d tekens.", minPasswordRunes))
+	// The rules that need the account's address are checked once the token says whose it is.
+	if code, msg := PasswordProblem(in.Password, ""); code != "" {
+		v.Add("password", code, msg)
 	}
 	return v.Err()
 }
 
-// SetPassword uses an invitation: the person's password is set and the token is spent, in one transaction.
-// Any login sessions of the account end, as after every password change.
+// SetPassword uses an invitation or a reset link: the person's password is set and the token is spent, in one
+// transaction, together with any other open link of the person. Any login sessions of the account end, as
+// after every password change.
 func (s *Service) SetPassword(ctx context.Context, in SetPasswordInput) (PasswordSet, error) {
 	if err := in.validate(); err != nil {
 		return PasswordSet{}, err
@@ -183,6 +182,20 @@ func (s *Service) SetPassword(ctx context.Context, in SetPasswordInput) (Passwor
 	lockout := s.limits.Config().SetPasswordPerToken
 	if err := s.limits.Attempt(ctx, lockout, in.Token); err != nil {
 		return PasswordSet{}, err
+	}
+	// Whose token it is, for the context rule; looked up again, locked, in the transaction.
+	row, err := s.findInvitation(s.db.WithContext(ctx), in.Token, false)
+	if err != nil {
+		return PasswordSet{}, err
+	}
+	if code, msg := PasswordProblem(in.Password, row.Email); code != "" {
+		// The token was right; a poorly chosen password is no reason to lock it.
+		if err := s.limits.Succeeded(ctx, lockout, in.Token); err != nil {
+			s.log.WarnContext(ctx, "set password: reset rate limit", "error", err)
+		}
+		var v apperror.Validation
+		v.Add("password", code, msg)
+		return PasswordSet{}, v.Err()
 	}
 	// Hashing takes a moment; done before the transaction so no row stays locked meanwhile.
 	hash, err := HashPassword(in.Password)

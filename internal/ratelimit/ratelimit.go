@@ -54,6 +54,10 @@ type Config struct {
 	SetPasswordPerIP    Budget  // POST /auth/invitation and /auth/set-password, together
 	SetPasswordPerToken Backoff // POST /auth/set-password, per invitation token
 	SpeakerLinkPerIP    Budget  // GET and POST /speaker-invitations/{token}, together
+	// POST /auth/password-reset: per client address, and per normalised email, known or not. Beyond the
+	// per-email budget the request is still accepted (202) but no mail is sent, so it reveals nothing.
+	PasswordResetPerIP    Budget
+	PasswordResetPerEmail Budget
 }
 
 // Defaults are the production limits. The budgets per address leave room for a municipality whose people share
@@ -63,12 +67,14 @@ func Defaults() Config {
 	login, token := lock, lock
 	login.Name, token.Name = "login-account", "set-password-token"
 	return Config{
-		LoginPerIP:          Budget{Name: "login-ip", Limit: 30, Window: time.Minute},
-		LoginPerAccount:     login,
-		RefreshPerIP:        Budget{Name: "refresh-ip", Limit: 120, Window: time.Minute},
-		SetPasswordPerIP:    Budget{Name: "set-password-ip", Limit: 20, Window: time.Minute},
-		SetPasswordPerToken: token,
-		SpeakerLinkPerIP:    Budget{Name: "speaker-link-ip", Limit: 30, Window: time.Minute},
+		LoginPerIP:            Budget{Name: "login-ip", Limit: 30, Window: time.Minute},
+		LoginPerAccount:       login,
+		RefreshPerIP:          Budget{Name: "refresh-ip", Limit: 120, Window: time.Minute},
+		SetPasswordPerIP:      Budget{Name: "set-password-ip", Limit: 20, Window: time.Minute},
+		SetPasswordPerToken:   token,
+		SpeakerLinkPerIP:      Budget{Name: "speaker-link-ip", Limit: 30, Window: time.Minute},
+		PasswordResetPerIP:    Budget{Name: "password-reset-ip", Limit: 10, Window: time.Minute},
+		PasswordResetPerEmail: Budget{Name: "password-reset-email", Limit: 3, Window: time.Hour},
 	}
 }
 

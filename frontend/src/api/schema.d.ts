@@ -102,12 +102,40 @@ export interface paths {
          * Set a password with the token from an invitation mail (no login needed)
          * @description An invitation (to a new participant, or a person an admin added) links to
          *     `/wachtwoord-instellen?token=…`. The token works once and for 7 days; a newer invitation replaces it.
-         *     The password is at least 12 characters and at most 1024 bytes. Afterwards the person logs in as usual;
+         *     A password reset link (see password-reset) works the same way, for 1 hour. Setting a password spends
+         *     every open link of the person. The password is at least 12 characters and at most 1024 bytes, is not in
+         *     the shipped list of common and breached passwords (field error code `breached`), and does not contain
+         *     "leergang" or equal the email address or its local part (code `context`); no composition rules. Afterwards the person logs in as usual;
          *     any login sessions of the account end. An unknown, used or expired token is a 400 explaining which.
          *     Together with the invitation lookup limited to 20 requests per minute per client address; a token that
          *     failed 5 times is locked for 1 minute, doubling up to 15 (429 with Retry-After).
          */
         post: operations["setPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a mail with a link to set a new password (no login needed)
+         * @description Always 202 with the same body for a well-formed address, whether or not it has an account, so the answer
+         *     does not tell who uses Leergang. An account that is not erased gets a mail with a link to
+         *     `/wachtwoord-instellen?token=…`, used with set-password; the link works once and for 1 hour, and a newer
+         *     request replaces it (a pending invitation link keeps working). At most 3 mails per address per hour;
+         *     beyond that the answer stays 202 but no mail is sent. Limited to 10 requests per minute per client
+         *     address (429 with Retry-After).
+         */
+        post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2152,6 +2180,18 @@ export interface components {
             email: string;
             /** Format: date-time */
             expiresAt: string;
+            /**
+             * @description An invitation to a new account, or a password reset the person asked for.
+             * @enum {string}
+             */
+            purpose: "invitation" | "reset";
+        };
+        PasswordResetRequest: {
+            email: string;
+        };
+        PasswordResetAccepted: {
+            /** @description The same Dutch text for every address. */
+            message: string;
         };
         SetPasswordRequest: {
             token: string;
@@ -3383,6 +3423,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PasswordSet"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted; a mail follows if the address has an account. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetAccepted"];
                 };
             };
             400: components["responses"]["Problem"];

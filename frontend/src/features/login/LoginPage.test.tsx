@@ -17,6 +17,12 @@ describe('login page', () => {
     resetSession();
   });
 
+  it('links to the forgotten-password page', async () => {
+    fakeApi({ 'POST /api/v1/auth/refresh': notSignedIn });
+    await openLogin();
+    expect(screen.getByRole('link', { name: 'Wachtwoord vergeten?' })).toHaveAttribute('href', '/wachtwoord-vergeten');
+  });
+
   it('checks the fields before sending anything, and links each message to its field', async () => {
     const { calls } = fakeApi({ 'POST /api/v1/auth/refresh': notSignedIn });
     await openLogin();

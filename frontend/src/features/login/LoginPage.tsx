@@ -8,6 +8,7 @@ import { homePathFor } from '../../auth/roles';
 import { signIn } from '../../auth/session';
 import { useSession } from '../../auth/useSession';
 import { Loading } from '../../components/Loading';
+import { RouterLink } from '../../components/RouterLink';
 import { usePageTitle } from '../../components/usePageTitle';
 import { validateLogin, type LoginField } from './validate';
 
@@ -137,6 +138,9 @@ export function LoginPage() {
           {busy ? t('login.submitting') : t('login.submit')}
         </Button>
       </form>
+      <Paragraph>
+        <RouterLink to="/wachtwoord-vergeten">{t('login.forgot')}</RouterLink>
+      </Paragraph>
     </div>
   );
 }

@@ -6,7 +6,12 @@ import { fakeApi, json, problem } from '../../test/fakeApi';
 import { renderApp } from '../../test/renderApp';
 
 const notSignedIn = () => problem(401, { title: 'Niet ingelogd' });
-const sanne = { name: 'Sanne Visser', email: 'sanne.visser@gouda.example', expiresAt: '2026-12-01T10:00:00Z' };
+const sanne = {
+  name: 'Sanne Visser',
+  email: 'sanne.visser@gouda.example',
+  expiresAt: '2026-12-01T10:00:00Z',
+  purpose: 'invitation',
+};
 
 describe('the set-password page', () => {
   beforeEach(() => {
@@ -48,6 +53,39 @@ describe('the set-password page', () => {
       token: 'abc123',
       password: 'Zwolle aan de IJssel 2026',
     });
+  });
+
+  it('titles a reset link as a new password and shows a refused (breached) password at its field', async () => {
+    fakeApi({
+      'POST /api/v1/auth/refresh': notSignedIn,
+      'POST /api/v1/auth/invitation': () => json({ ...sanne, purpose: 'reset' }),
+      'POST /api/v1/auth/set-password': () =>
+        problem(422, {
+          title: 'Controleer de velden',
+          errors: [
+            {
+              field: 'password',
+              code: 'breached',
+              message: 'Dit wachtwoord staat in een lijst van veelgebruikte of gelekte wachtwoorden. Kies een ander.',
+            },
+          ],
+        }),
+    });
+    renderApp('/wachtwoord-instellen?token=reset1');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nieuw wachtwoord instellen' })).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Kies een nieuw wachtwoord voor uw account sanne.visser@gouda.example. Daarna wordt u op al uw apparaten uitgelogd.',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Nieuw wachtwoord'), 'passwordpassword');
+    await userEvent.type(screen.getByLabelText('Herhaal het wachtwoord'), 'passwordpassword');
+    await userEvent.click(screen.getByRole('button', { name: 'Wachtwoord instellen' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Controleer de velden');
+    expect(screen.getByLabelText('Nieuw wachtwoord')).toHaveAccessibleDescription(
+      /Dit wachtwoord staat in een lijst van veelgebruikte of gelekte wachtwoorden\. Kies een ander\./,
+    );
   });
 
   it('explains an expired link in the server’s words and offers no form', async () => {

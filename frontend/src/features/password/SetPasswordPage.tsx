@@ -20,7 +20,6 @@ import '../admin/admin.css';
  */
 export function SetPasswordPage() {
   const { t } = useTranslation();
-  usePageTitle(t('manage.password.title'));
   const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
@@ -40,6 +39,9 @@ export function SetPasswordPage() {
     staleTime: Infinity,
   });
   const [done, setDone] = useState<string | null>(null);
+  // A reset the person asked for is titled as such; until the lookup answers, the invitation's title.
+  const title = t(invitation.data?.purpose === 'reset' ? 'manage.password.resetTitle' : 'manage.password.title');
+  usePageTitle(title);
 
   let body;
   if (done) body = <Done email={done} />;
@@ -52,7 +54,7 @@ export function SetPasswordPage() {
 
   return (
     <div className="lg-narrow">
-      <Heading1>{t('manage.password.title')}</Heading1>
+      <Heading1>{title}</Heading1>
       {body}
     </div>
   );
@@ -134,7 +136,9 @@ function PasswordForm({
   return (
     <>
       <Paragraph lead>{t('manage.password.welcome', { name: invitation.name })}</Paragraph>
-      <Paragraph>{t('manage.password.intro', { email: invitation.email })}</Paragraph>
+      <Paragraph>
+        {t(invitation.purpose === 'reset' ? 'manage.password.resetIntro' : 'manage.password.intro', { email: invitation.email })}
+      </Paragraph>
       {shown && <ErrorSummary problem={shown} fieldId={id} />}
       <form noValidate onSubmit={(event) => void onSubmit(event)} className="lg-form" aria-busy={busy}>
         {/* For password managers: the account the new password belongs to. */}

@@ -10,3 +10,7 @@ export const lookupInvitation = (token: string): Promise<InvitationInfo> =>
 
 export const setPassword = (token: string, password: string): Promise<{ email: string }> =>
   answer(authClient.POST('/auth/set-password', { body: { token, password } }));
+
+/** Asks for a reset mail; the server answers the same 202 for every well-formed address. */
+export const requestPasswordReset = (email: string): Promise<{ message: string }> =>
+  answer(authClient.POST('/auth/password-reset', { body: { email } }));
