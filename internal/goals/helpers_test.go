@@ -236,7 +236,7 @@ func (w *goalWorld) auditOf(t *testing.T, subject uuid.UUID) []auditRow {
 	t.Helper()
 	rows, err := w.App.DB.Raw(`SELECT actor_user_id, subject_user_id, action, object_type, coalesce(object_id, ''), route,
 			detail::text
-		FROM audit_log WHERE subject_user_id = ? ORDER BY id`, subject).Rows()
+		FROM audit_log WHERE subject_user_id = ? AND action NOT LIKE 'login.%' ORDER BY id`, subject).Rows()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/audit"
 	"github.com/vgs/leergang/internal/ratelimit"
 )
 
@@ -110,6 +111,15 @@ func (s *Service) Login(ctx context.Context, in LoginInput, client Client) (Sess
 	}
 	if err != nil || !ok || hash == s.dummyHash {
 		s.log.InfoContext(ctx, "login failed", "email_known", err == nil)
+		// A failure on a real account is the account holder's business: it shows in their own access log. A
+		// failure for an unknown address is logged without the address, which may be a mistyped password.
+		failed := audit.Entry{Action: "login.failed", ObjectType: "login", Detail: map[string]any{"knownAccount": err == nil}}
+		if err == nil {
+			failed.SubjectID, failed.ObjectType, failed.ObjectID = audit.Ptr(u.ID), "user", u.ID.String()
+		}
+		if aerr := audit.Record(ctx, s.db, failed); aerr != nil {
+			return Session{}, aerr
+		}
 		return Session{}, errBadCredentials
 	}
 	if err := s.limits.Succeeded(ctx, lockout, account); err != nil {
@@ -121,7 +131,15 @@ func (s *Service) Login(ctx context.Context, in LoginInput, client Client) (Sess
 	}
 	family := uuid.New()
 	now := s.now()
-	if err := insertRefresh(s.db.WithContext(ctx), u.ID, family, tokenHash, now.Add(s.refreshTTL), client.UserAgent, client.IP); err != nil {
+	// The session and its audit line are stored together, or neither.
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := insertRefresh(tx, u.ID, family, tokenHash, now.Add(s.refreshTTL), client.UserAgent, client.IP); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Entry{ActorID: audit.Ptr(u.ID), SubjectID: audit.Ptr(u.ID),
+			Action: "login.succeeded", ObjectType: "session", ObjectID: family.String()})
+	})
+	if err != nil {
 		return Session{}, err
 	}
 	return s.session(ctx, u, family, token, now)

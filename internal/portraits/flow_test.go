@@ -29,7 +29,7 @@ func actions(t *testing.T, a *testapp.App, subject uuid.UUID) []string {
 	t.Helper()
 	var out []string
 	if err := a.DB.Raw(`SELECT action || ' by ' || coalesce(u.name, 'system') FROM audit_log l LEFT JOIN users u ON u.id = l.actor_user_id
-		WHERE subject_user_id = ? AND action <> 'portrait.read' ORDER BY l.id`, subject).Scan(&out).Error; err != nil {
+		WHERE subject_user_id = ? AND action <> 'portrait.read' AND action NOT LIKE 'login.%' ORDER BY l.id`, subject).Scan(&out).Error; err != nil {
 		t.Fatal(err)
 	}
 	return out

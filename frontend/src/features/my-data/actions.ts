@@ -26,6 +26,7 @@ export const knownActions = [
   'attendance.recorded',
   'attendance.updated',
   'personal_data.exported',
+  'login.failed',
   'retention.purged',
 ] as const;
 
