@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
-	_ "time/tzdata" // dates in the exports are Europe/Amsterdam, also on hosts without a zone database
+
+	"github.com/vgs/leergang/internal/nltime"
 )
 
 // The report as tables, for the CSV and XLSX exports: the same rows, written as Dutch text in a CSV and as typed
@@ -57,16 +57,6 @@ type table struct {
 	rows   [][]cell
 }
 
-var reportZone = mustReportZone("Europe/Amsterdam")
-
-func mustReportZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
-
 var statusNL = map[string]string{"planned": "gepland", "running": "lopend", "completed": "afgerond", "archived": "gearchiveerd"}
 
 var kindNL = map[string]string{KindScale: "schaal 1–5", KindRecommendation: "aanbeveling 0–10", KindChoice: "keuze", KindText: "open vraag"}
@@ -84,7 +74,7 @@ func (r Report) metaRows() [][]cell {
 	return [][]cell{
 		{txt("Evaluatierapport"), txt(r.Programme.Name)},
 		{txt("Filter"), txt(r.filterText())},
-		{txt("Gemaakt op"), txt(r.GeneratedAt.In(reportZone).Format("2006-01-02 15:04"))},
+		{txt("Gemaakt op"), txt(r.GeneratedAt.In(nltime.Amsterdam).Format("2006-01-02 15:04"))},
 		{txt("Minimum aantal antwoorden (k)"), num(r.Programme.K)},
 	}
 }
@@ -118,7 +108,7 @@ func (r Report) formsTable() table {
 		}
 		for _, f := range l.Forms {
 			t.rows = append(t.rows, []cell{txt(l.Title), txt(f.CohortName), num(f.Year), txt(f.Title), txt(f.TargetTitle),
-				txt(f.OpensAt.In(reportZone).Format("2006-01-02")), txt(f.ClosesAt.In(reportZone).Format("2006-01-02")),
+				txt(f.OpensAt.In(nltime.Amsterdam).Format("2006-01-02")), txt(f.ClosesAt.In(nltime.Amsterdam).Format("2006-01-02")),
 				num(f.Invited), cell{kind: rateCell, num: f.ResponseRate}, responses})
 		}
 	}

@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"time"
 
 	"github.com/go-pdf/fpdf"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/vgs/leergang/internal/nltime"
 )
 
 // PDF writes the report as a document to file: a title page (programme, filter, moment, k), the programme
@@ -22,14 +23,6 @@ const (
 	margin       = 18.0
 	contentW     = pageW - 2*margin
 )
-
-var monthsNL = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-	"oktober", "november", "december"}
-
-func dutchDate(t time.Time) string {
-	t = t.In(reportZone)
-	return fmt.Sprintf("%d %s %d", t.Day(), monthsNL[t.Month()-1], t.Year())
-}
 
 // pdfDoc is the document being written.
 type pdfDoc struct{ *fpdf.Fpdf }
@@ -149,7 +142,7 @@ func (d *pdfDoc) titlePage(r Report) {
 		filter = "Alleen de groep " + r.cohortName
 	}
 	d.line(0, 7, "Filter: "+filter)
-	d.line(0, 7, "Gemaakt op "+dutchDate(r.GeneratedAt)+", "+r.GeneratedAt.In(reportZone).Format("15:04"))
+	d.line(0, 7, "Gemaakt op "+nltime.Date(r.GeneratedAt)+", "+r.GeneratedAt.In(nltime.Amsterdam).Format("15:04"))
 	d.line(0, 7, fmt.Sprintf("Minimum aantal antwoorden (k): %d", r.Programme.K))
 	d.Ln(6)
 	d.font("", 10)
@@ -221,7 +214,7 @@ func (d *pdfDoc) lineage(r Report, l ReportLineage) {
 	d.font("", 8)
 	for _, f := range l.Forms {
 		d.room(6)
-		cells := []string{f.CohortName, f.Title, f.TargetTitle, f.OpensAt.In(reportZone).Format("02-01-2006"),
+		cells := []string{f.CohortName, f.Title, f.TargetTitle, f.OpensAt.In(nltime.Amsterdam).Format("02-01-2006"),
 			fmt.Sprint(f.Invited), dutchPercent(f.ResponseRate)}
 		for i, s := range cells {
 			d.CellFormat(cols[i], 5, d.fit(s, cols[i]-1), "B", 0, "L", false, 0, "")

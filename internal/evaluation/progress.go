@@ -14,6 +14,7 @@ import (
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
 	"github.com/vgs/leergang/internal/mail"
+	"github.com/vgs/leergang/internal/nltime"
 )
 
 // Facilitators follow a cohort form: how many answered and who has not yet, to remind them. They never see what
@@ -51,17 +52,8 @@ type ReminderResult struct {
 
 const maxReminderMessageRunes = 2000
 
-// dutchZone is Europe/Amsterdam: reminder days and closing moments are as people in the Netherlands name them.
-var dutchZone = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
-
 // amsterdamDay is the day of t in the Netherlands (YYYY-MM-DD).
-func amsterdamDay(t time.Time) string { return t.In(dutchZone).Format(time.DateOnly) }
+func amsterdamDay(t time.Time) string { return t.In(nltime.Amsterdam).Format(time.DateOnly) }
 
 // reminderKey allows one reminder per person, form and Amsterdam day (the outbox's dedupe_key is unique):
 // evaluation-reminder:<form>:<user>:<YYYY-MM-DD>.
@@ -182,21 +174,12 @@ func (s *Service) Remind(ctx context.Context, p *access.Principal, id uuid.UUID,
 	return out, err
 }
 
-var reminderMonths = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-	"september", "oktober", "november", "december"}
-
-// dutchMoment writes an instant as people in the Netherlands read it: "30 november 2026 om 23:59".
-func dutchMoment(t time.Time) string {
-	t = t.In(dutchZone)
-	return fmt.Sprintf("%d %s %d om %s", t.Day(), reminderMonths[t.Month()-1], t.Year(), t.Format("15:04"))
-}
-
 func reminderMail(m reminderContext, f formRow, r notAnsweredRow, message, baseURL, key string) mail.Message {
 	link := strings.TrimRight(baseURL, "/") + "/evaluaties/" + f.ID.String()
 	var b strings.Builder
 	fmt.Fprintf(&b, "Beste %s,\n\n", r.Name)
 	fmt.Fprintf(&b, "U hebt de evaluatie „%s” van de %s (groep %s) nog niet ingevuld. ", f.Title, m.ProgrammeName, m.CohortName)
-	fmt.Fprintf(&b, "Het formulier sluit op %s.\n\n", dutchMoment(*f.ClosesAt))
+	fmt.Fprintf(&b, "Het formulier sluit op %s.\n\n", nltime.Moment(*f.ClosesAt))
 	if message != "" {
 		fmt.Fprintf(&b, "Bericht van %s:\n\n%s\n\n", m.SenderName, message)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
 	"github.com/vgs/leergang/internal/httpio"
+	"github.com/vgs/leergang/internal/nltime"
 )
 
 // Report handles GET /programmes/{programmeID}/evaluation-report.
@@ -60,7 +61,7 @@ func (h *Handlers) ExportReport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	name := "evaluatierapport-" + r.slug + "-" + r.GeneratedAt.In(reportZone).Format("2006-01-02") + "." + format
+	name := "evaluatierapport-" + r.slug + "-" + r.GeneratedAt.In(nltime.Amsterdam).Format("2006-01-02") + "." + format
 	c.Response().Header().Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 	return c.Blob(http.StatusOK, contentType, body)

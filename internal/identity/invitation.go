@@ -13,6 +13,7 @@ import (
 
 	"github.com/vgs/leergang/internal/apperror"
 	"github.com/vgs/leergang/internal/mail"
+	"github.com/vgs/leergang/internal/nltime"
 )
 
 // An invitation lets someone without a password (a newly enrolled participant, a person an admin added) set one.
@@ -68,7 +69,7 @@ Is de link verlopen? Vraag de begeleider van uw groep of het programmabureau van
 Met vriendelijke groet,
 
 Leergang — Vereniging van Gemeentesecretarissen en A&O-fonds Gemeenten
-`, inv.Name, inv.Reason, inv.Email, link, DutchDateTime(expires))
+`, inv.Name, inv.Reason, inv.Email, link, nltime.DayMoment(expires))
 	return mail.Enqueue(tx, mail.Message{
 		To: inv.Email, ToName: inv.Name, Kind: "invitation",
 		Subject: "Uw uitnodiging voor Leergang: stel uw wachtwoord in",
@@ -234,31 +235,4 @@ func (s *Service) SetPassword(ctx context.Context, in SetPasswordInput) (Passwor
 		s.log.WarnContext(ctx, "set password: reset rate limit", "error", err)
 	}
 	return out, nil
-}
-
-var (
-	dutchMonths = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-		"september", "oktober", "november", "december"}
-	dutchWeekdays = [...]string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"}
-	amsterdam     = mustLoadLocation("Europe/Amsterdam")
-)
-
-func mustLoadLocation(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err) // time/tzdata is embedded, so this cannot fail
-	}
-	return loc
-}
-
-// DutchDateTime writes an instant as Dutch readers expect it in a mail: "dinsdag 8 september 2026 om 14:05",
-// in Amsterdam time.
-func DutchDateTime(t time.Time) string {
-	t = t.In(amsterdam)
-	return fmt.Sprintf("%s %d %s %d om %s", dutchWeekdays[t.Weekday()], t.Day(), dutchMonths[t.Month()-1], t.Year(), t.Format("15:04"))
-}
-
-// DutchDate writes a calendar date as "8 september 2026".
-func DutchDate(t time.Time) string {
-	return fmt.Sprintf("%d %s %d", t.Day(), dutchMonths[t.Month()-1], t.Year())
 }

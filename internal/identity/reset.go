@@ -15,6 +15,7 @@ import (
 	"github.com/vgs/leergang/internal/apperror"
 	"github.com/vgs/leergang/internal/httpio"
 	"github.com/vgs/leergang/internal/mail"
+	"github.com/vgs/leergang/internal/nltime"
 )
 
 // Password reset by mail. Whoever asks gets the same 202 and the same text, whether the address has an account
@@ -108,7 +109,7 @@ Hebt u dit niet aangevraagd? Dan kunt u deze mail negeren. Uw wachtwoord blijft 
 Met vriendelijke groet,
 
 Leergang — Vereniging van Gemeentesecretarissen en A&O-fonds Gemeenten
-`, name, email, link, DutchDateTime(expires))
+`, name, email, link, nltime.DayMoment(expires))
 	return mail.Enqueue(tx, mail.Message{
 		To: email, ToName: name, Kind: "password-reset",
 		Subject: "Wachtwoord opnieuw instellen",

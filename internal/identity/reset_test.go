@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/vgs/leergang/internal/identity"
+	"github.com/vgs/leergang/internal/nltime"
 	"github.com/vgs/leergang/internal/testapp"
 )
 
@@ -74,7 +75,7 @@ func TestResetAnswersAlikeForKnownUnknownAndErasedAddressesAndMailsOnlyTheKnown(
 	var expires time.Time
 	a.DB.Raw(`SELECT expires_at FROM invitations WHERE purpose = 'reset'`).Row().Scan(&expires)
 	for _, want := range []string{"Beste participant,", "(participant@test.example)",
-		"1 uur geldig, tot " + identity.DutchDateTime(expires) + ".",
+		"1 uur geldig, tot " + nltime.DayMoment(expires) + ".",
 		"Hebt u dit niet aangevraagd? Dan kunt u deze mail negeren."} {
 		if !strings.Contains(mails[0].BodyText, want) {
 			t.Errorf("mail lacks %q:\n%s", want, mails[0].BodyText)

@@ -14,6 +14,7 @@ import (
 	"github.com/vgs/leergang/internal/apperror"
 	"github.com/vgs/leergang/internal/identity"
 	"github.com/vgs/leergang/internal/mail"
+	"github.com/vgs/leergang/internal/nltime"
 )
 
 // A cohort's facilitators and admins enrol participants one by one or from a CSV file (csvimport.go). An
@@ -175,7 +176,7 @@ func (s *Service) enrolPerson(tx *gorm.DB, c *lockedCohort, in EnrolInput, actor
 		err = identity.Invite(tx, identity.Invitation{UserID: u.ID, Email: u.Email, Name: u.Name, InvitedBy: &actor,
 			BaseURL: baseURL, Reason: fmt.Sprintf("U bent ingeschreven als deelnemer van de %s, die begint op %s. "+
 				"In Leergang vindt u het programma met de bijeenkomsten en sprekers, en werkt u aan uw leerdoelen.",
-				cohortName, identity.DutchDate(c.StartsOn))}, s.now())
+				cohortName, nltime.Date(c.StartsOn))}, s.now())
 	} else {
 		err = mail.Enqueue(tx, mail.Message{To: u.Email, ToName: u.Name, Kind: "enrolment",
 			DedupeKey: "enrolment:" + id.String(),
@@ -183,7 +184,7 @@ func (s *Service) enrolPerson(tx *gorm.DB, c *lockedCohort, in EnrolInput, actor
 			Text: fmt.Sprintf("Beste %s,\n\nU bent ingeschreven als deelnemer van de %s, die begint op %s.\n\n"+
 				"Log in op %s/inloggen met uw e-mailadres (%s) en uw wachtwoord om het programma te zien.\n\n"+
 				"Met vriendelijke groet,\n\nLeergang — Vereniging van Gemeentesecretarissen en A&O-fonds Gemeenten\n",
-				u.Name, cohortName, identity.DutchDate(c.StartsOn), strings.TrimRight(baseURL, "/"), u.Email),
+				u.Name, cohortName, nltime.Date(c.StartsOn), strings.TrimRight(baseURL, "/"), u.Email),
 		})
 	}
 	return id, outcomeEnrolled, err

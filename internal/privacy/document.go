@@ -11,6 +11,7 @@ import (
 	_ "time/tzdata" // dates are shown in Europe/Amsterdam, also on hosts without a zone database
 
 	"github.com/vgs/leergang/internal/markdown"
+	"github.com/vgs/leergang/internal/nltime"
 )
 
 // documentStyle is the document's only styling, inline so that the file stands on its own when saved or printed.
@@ -39,28 +40,12 @@ var DocumentCSP = func() string {
 	return "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }()
 
-var amsterdam = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		panic(err) // embedded by time/tzdata
-	}
-	return loc
-}()
-
-var dutchMonths = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-	"september", "oktober", "november", "december"}
-
-func dutchDate(t time.Time) string {
-	t = t.In(amsterdam)
-	return fmt.Sprintf("%d %s %d", t.Day(), dutchMonths[t.Month()-1], t.Year())
-}
-
 func dutchDateTime(t time.Time) string {
-	return dutchDate(t) + ", " + t.In(amsterdam).Format("15:04")
+	return nltime.Date(t) + ", " + t.In(nltime.Amsterdam).Format("15:04")
 }
 
 // ExportDay is the date in the export's file name, as the person knows it (Europe/Amsterdam).
-func ExportDay(t time.Time) string { return t.In(amsterdam).Format(time.DateOnly) }
+func ExportDay(t time.Time) string { return t.In(nltime.Amsterdam).Format(time.DateOnly) }
 
 var labels = map[string]string{
 	// roles
@@ -87,7 +72,7 @@ func label(key string) string {
 }
 
 var documentTemplate = template.Must(template.New("export").Funcs(template.FuncMap{
-	"date":     dutchDate,
+	"date":     nltime.Date,
 	"datetime": dutchDateTime,
 	"label":    label,
 	"isodate": func(s string) string { // a calendar date such as a reflection's writtenOn
@@ -95,7 +80,7 @@ var documentTemplate = template.Must(template.New("export").Funcs(template.FuncM
 		if err != nil {
 			return s
 		}
-		return fmt.Sprintf("%d %s %d", d.Day(), dutchMonths[d.Month()-1], d.Year())
+		return nltime.Date(d)
 	},
 	"optdate": func(t *time.Time) string {
 		if t == nil {
