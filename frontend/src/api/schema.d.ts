@@ -19,6 +19,10 @@ export interface paths {
          *     (whether or not it has an account) that address is locked for 1 minute, doubling with every further
          *     failure up to 15 minutes; while locked, even the right password gets a 429 (with Retry-After) and is not
          *     checked. A successful login clears the count.
+         *
+         *     When the account has a second factor, or must have one (admins and facilitators, where the deployment
+         *     requires it), the right password gives a 202 with a challenge instead of a session: see
+         *     verifySecondFactor and startLoginEnrolment.
          */
         post: operations["login"];
         delete?: never;
@@ -142,6 +146,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish a login with a code from the authenticator app or a recovery code
+         * @description When `POST /auth/login` answers 202 with `step: verify`, the person sends the challenge with a 6-digit
+         *     code (TOTP, RFC 6238, 30-second steps, one step of clock drift either way, each code usable once) or one
+         *     of their recovery codes (each usable once). Success is the same as a login: an access token and the
+         *     refresh cookie. A challenge lasts 5 minutes. Limited to 30 requests per minute per client address; after
+         *     5 wrong codes the account's second factor is locked for 1 minute, doubling up to 15 (429 with
+         *     Retry-After), also across new challenges.
+         */
+        post: operations["verifySecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/second-factor/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * During a login that requires it, get a new authenticator secret to set up
+         * @description When `POST /auth/login` answers 202 with `step: enrol` (admins and facilitators must use a second factor
+         *     and this one has none yet), this returns a new secret with its otpauth URI and QR code. Asking again
+         *     replaces the pending secret. Limited as verifySecondFactor.
+         */
+        post: operations["startLoginEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/second-factor/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the new authenticator with a code; finishes the login and hands out recovery codes
+         * @description The code must come from the secret that startLoginEnrolment gave. Success turns the second factor on,
+         *     logs in (as verifySecondFactor) and returns 10 recovery codes, shown this once. Limited as
+         *     verifySecondFactor.
+         */
+        post: operations["confirmLoginEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -153,6 +226,166 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my password; every other login session of mine ends
+         * @description Needs the current password (a wrong one is a 422 on `currentPassword`, counted towards the login
+         *     lockout). The new password follows the same rules as set-password. The session making the request stays
+         *     logged in; every other one is revoked at once. A mail tells the person their password was changed.
+         */
+        post: operations["changeMyPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My active login sessions (devices), the current one marked
+         * @description One entry per login that has not ended: when it started, when it was last used (the last token
+         *     refresh), until when it lasts without use, the browser and client address it was last used from.
+         */
+        get: operations["listMySessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/sessions/{loginSessionID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of my login sessions; its access token stops working at once
+         * @description Ending the current session is the same as logging out. Another person's session is a 404.
+         */
+        delete: operations["revokeMySession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/sessions/revoke-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every login session of mine except the current one */
+        post: operations["revokeMyOtherSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether my second factor is on, whether it is required of me, how many recovery codes are left */
+        get: operations["getMySecondFactor"];
+        put?: never;
+        /**
+         * Turn my second factor on with a code from the secret of startMyEnrolment
+         * @description Returns 10 recovery codes, shown this once; each logs in once when the authenticator is lost. A wrong
+         *     code is a 422 on `code`. Already on: 409. A mail confirms the change.
+         */
+        post: operations["enableMySecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/second-factor/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a new authenticator secret (QR code) to turn the second factor on
+         * @description Asking again replaces the pending secret. Already on: 409.
+         */
+        post: operations["startMyEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/second-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn my second factor off (participants only; for staff it is required)
+         * @description Needs the current password (422 on `password` when wrong). Admins and facilitators may not turn it off
+         *     while it is required of them (409). The recovery codes are deleted. A mail confirms the change.
+         */
+        post: operations["disableMySecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/second-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace my recovery codes with 10 new ones (needs a current authenticator code) */
+        post: operations["regenerateMyRecoveryCodes"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1352,6 +1585,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/users/{userID}/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's sign-in state (admins) — second factor, active sessions, last login */
+        get: operations["getUserSecurity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userID}/sessions/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every login session of a person at once (admins), e.g. for a lost laptop
+         * @description Their access tokens stop working at once. Logged in the audit log, which the person sees.
+         */
+        post: operations["revokeUserSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userID}/second-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a person's second factor (admins), when they lost their authenticator and recovery codes
+         * @description Deletes the secret and recovery codes and ends every session. Staff must set up a new authenticator at
+         *     their next login. Logged in the audit log; the person gets a mail. An admin cannot reset their own (409).
+         */
+        post: operations["resetUserSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the audit log (admins)
+         * @description Newest first, by keyset (`cursor`). Filters combine: who did it (`actor`, a user id), whom it was about
+         *     (`subject`, a user id), the action or its prefix (`action=login.` finds every login line), the object
+         *     type and id, and a period (`from` inclusive, `to` exclusive). Each line names the actor and subject as
+         *     they are now ("Verwijderde gebruiker" once erased). Searching is itself logged (audit_log.searched).
+         */
+        get: operations["searchAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The retention rule and which archived cohorts are noticed, due or purged (admins)
+         * @description Goals (with steps) and reflections (with comments) of a cohort archived longer than the retention
+         *     period (LEERGANG_RETENTION_MONTHS, default 24) are deleted. The cohort's participants are mailed a
+         *     notice LEERGANG_RETENTION_NOTICE_DAYS (default 30) days before, with a link to download their data; the
+         *     purge never comes sooner than that after the notice. Attendance, enrolments and evaluation figures stay.
+         */
+        get: operations["getRetention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/programmes/{programmeID}/evaluation-templates": {
         parameters: {
             query?: never;
@@ -2486,6 +2823,8 @@ export interface components {
             /** @description Seconds until the access token expires. */
             expiresIn: number;
             user: components["schemas"]["Me"];
+            /** @description Only when the login just set up a second factor: the 10 recovery codes, shown this once. */
+            recoveryCodes?: string[];
         };
         /** @enum {string} */
         Role: "participant" | "facilitator" | "reviewer";
@@ -3250,6 +3589,152 @@ export interface components {
             };
             forms: components["schemas"]["EvaluationReportForm"][];
         };
+        /**
+         * @description The password was right, a second step is needed. `verify`: send a code (verifySecondFactor). `enrol`: this
+         *     account must use a second factor and has none yet; set one up (startLoginEnrolment, then
+         *     confirmLoginEnrolment).
+         */
+        SecondFactorChallenge: {
+            /** @enum {string} */
+            step: "verify" | "enrol";
+            /** @description Opaque; valid for expiresIn seconds. */
+            challenge: string;
+            expiresIn: number;
+        };
+        SecondFactorChallengeRequest: {
+            challenge: string;
+        };
+        /** @description Exactly one of code and recoveryCode. */
+        SecondFactorVerifyRequest: {
+            challenge: string;
+            /** @description 6 digits from the authenticator app; spaces are ignored. */
+            code?: string;
+            /** @description One of the recovery codes; spaces, dashes and case are ignored. */
+            recoveryCode?: string;
+        };
+        TotpEnrolment: {
+            /** @description Base32, for typing into the app when scanning is not possible. */
+            secret: string;
+            /** @description otpauth://totp/… (SHA1, 6 digits, 30 s). */
+            otpauthUri: string;
+            /** @description The URI as a QR code: data:image/png;base64,… */
+            qrCode: string;
+            issuer: string;
+            account: string;
+        };
+        TotpCodeRequest: {
+            code: string;
+        };
+        RecoveryCodes: {
+            /** @description 10 codes of the form xxxx-xxxx-xxxx-xxxx (80 random bits); stored only as salted hashes. */
+            recoveryCodes: string[];
+        };
+        SecondFactorStatus: {
+            enabled: boolean;
+            /** Format: date-time */
+            enabledAt: string | null;
+            /** @description True for admins and facilitators where the deployment requires it. */
+            required: boolean;
+            recoveryCodesLeft: number;
+        };
+        PasswordConfirmRequest: {
+            password: string;
+        };
+        PasswordChangeRequest: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        SessionsRevoked: {
+            /** @description How many login sessions were ended. */
+            revoked: number;
+        };
+        LoginSession: {
+            /** Format: uuid */
+            id: string;
+            /** @description The session this request was made with. */
+            current: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            lastUsedAt: string;
+            /**
+             * Format: date-time
+             * @description Ends by itself if unused until then.
+             */
+            expiresAt: string;
+            userAgent: string;
+            /** @description A readable summary of the user agent, e.g. "Firefox op Windows". */
+            device: string;
+            ip: string;
+        };
+        LoginSessionList: {
+            sessions: components["schemas"]["LoginSession"][];
+        };
+        UserSecurity: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            email: string;
+            secondFactorEnabled: boolean;
+            secondFactorRequired: boolean;
+            activeSessions: number;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+        };
+        AuditLogLine: {
+            id: number;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["AuditPerson"] | null;
+            subject: components["schemas"]["AuditPerson"] | null;
+            action: string;
+            objectType: string;
+            objectId: string | null;
+            route: string;
+            requestId: string;
+            ip: string | null;
+            /** @description What happened (fields, counts), never the content itself. */
+            detail: Record<string, never>;
+        };
+        AuditPerson: {
+            /** Format: uuid */
+            id: string;
+            /** @description "Verwijderde gebruiker" for an erased account. */
+            name: string;
+            erased: boolean;
+        };
+        AuditLogPage: {
+            entries: components["schemas"]["AuditLogLine"][];
+            nextCursor: string | null;
+        };
+        RetentionOverview: {
+            retentionMonths: number;
+            noticeDays: number;
+            /** @description Archived cohorts, oldest archive first. */
+            cohorts: components["schemas"]["RetentionCohort"][];
+        };
+        RetentionCohort: {
+            /** Format: uuid */
+            cohortId: string;
+            programmeName: string;
+            name: string;
+            /** Format: date-time */
+            archivedAt: string;
+            /**
+             * Format: date
+             * @description archivedAt + retention period.
+             */
+            purgeDueOn: string;
+            /** Format: date-time */
+            noticeSentAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the purge will run, once the notice is sent.
+             */
+            purgeOn: string | null;
+            /** Format: date-time */
+            purgedAt: string | null;
+        };
     };
     responses: {
         /** @description An error (RFC 9457). */
@@ -3323,6 +3808,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description The password is right; a second factor is needed (no cookie is set yet). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorChallenge"];
                 };
             };
             400: components["responses"]["Problem"];
@@ -3461,6 +3955,98 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    verifySecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorVerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged in. A refresh token cookie is set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    startLoginEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorChallengeRequest"];
+            };
+        };
+        responses: {
+            /** @description The secret to add to the authenticator app. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    confirmLoginEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorVerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged in, with recovery codes. A refresh token cookie is set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -3480,6 +4066,232 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+        };
+    };
+    changeMyPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsRevoked"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest use first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginSessionList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    revokeMySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                loginSessionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended (also when it had already ended). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    revokeMyOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsRevoked"];
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    getMySecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorStatus"];
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    enableMySecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description On. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    startMyEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolment"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    disableMySecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description Off. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    regenerateMyRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description The new codes; the old ones no longer work. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getCohort: {
@@ -5847,6 +6659,139 @@ export interface operations {
             409: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+        };
+    };
+    getUserSecurity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSecurity"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    revokeUserSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsRevoked"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    resetUserSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    searchAuditLog: {
+        parameters: {
+            query?: {
+                actor?: string;
+                subject?: string;
+                action?: string;
+                objectType?: string;
+                objectId?: string;
+                from?: string;
+                to?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of lines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
+        };
+    };
+    getRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule and the cohorts it touches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionOverview"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     listEvaluationTemplates: {
