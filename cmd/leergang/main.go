@@ -35,6 +35,7 @@ import (
 	"github.com/vgs/leergang/internal/privacy"
 	"github.com/vgs/leergang/internal/ratelimit"
 	"github.com/vgs/leergang/internal/reflections"
+	"github.com/vgs/leergang/internal/retention"
 	"github.com/vgs/leergang/internal/seed"
 )
 
@@ -55,6 +56,8 @@ Commands:
   seed          load the demo data (idempotent)
   create-admin  create an admin account: leergang create-admin -email a@b.nl -name "Naam"
                 (password from LEERGANG_ADMIN_PASSWORD, or typed on stdin)
+  rotate-keys   start signing with a new key; older keys only verify, and those retired more than
+                -keep (default 720h) ago are deleted (run monthly, e.g. as a CronJob)
   version       print the version
 
 Configuration comes from environment variables; see README.md. Without DATABASE_URL, Leergang starts its own
@@ -84,6 +87,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		err = seedDemo(ctx, cfg, log, stdout)
 	case "create-admin":
 		err = createAdmin(ctx, cfg, log, args, getenv, stdin, stdout)
+	case "rotate-keys":
+		err = rotateKeys(ctx, cfg, log, args, stdout)
 	case "version":
 		fmt.Fprintln(stdout, "leergang", version)
 	case "help", "-h", "--help":
@@ -137,7 +142,12 @@ func openDatabase(ctx context.Context, cfg config.Config, log *slog.Logger) (*go
 		cluster.Stop()
 		return nil, nil, err
 	}
-	sqlDB, err := database.OpenSQL(url)
+	// Migrations run as the owner; the program itself then works with the application role only.
+	migrateURL := url
+	if cfg.DatabaseURL != "" && cfg.MigrationDatabaseURL != "" {
+		migrateURL = cfg.MigrationDatabaseURL
+	}
+	sqlDB, err := database.OpenSQL(migrateURL)
 	if err != nil {
 		return fail(err)
 	}
@@ -191,6 +201,12 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	}
 	limits := ratelimit.New(db, ratelimit.Defaults(), log)
 	ident.UseLimiter(limits)
+	ident.LimitSessionAge(cfg.SessionMaxAge)
+	ident.RequireStaffSecondFactor(cfg.StaffSecondFactor)
+	if !cfg.StaffSecondFactor {
+		log.Warn("admins and facilitators may log in without a second factor (LEERGANG_STAFF_2FA=optional); " +
+			"require it in production")
+	}
 	e := httpapi.New(httpapi.Deps{
 		Limits: limits,
 		Config: cfg, Log: log, DB: db, Identity: ident, Planning: planning.NewService(db),
@@ -211,6 +227,12 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	} else {
 		log.Info("mail: LEERGANG_SMTP_URL is not set; mail stays in the outbox, readable by admins")
 	}
+	// Retention: every replica runs a pass now and then hourly; the pass's advisory lock lets one work at a time.
+	retentionWorker := retention.NewWorker(retention.NewService(db, retention.OptionsFrom(cfg)), retention.WorkerOptions{Log: log})
+	retentionCtx, stopRetention := context.WithCancel(ctx)
+	retentionDone := make(chan struct{})
+	go func() { defer close(retentionDone); retentionWorker.Run(retentionCtx) }()
+	defer func() { stopRetention(); <-retentionDone }() // before closeDB: a pass in progress rolls back and ends
 	srv := httpapi.Server(e, cfg)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -259,6 +281,33 @@ func migrate(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io
 		}
 		fmt.Fprintf(stdout, "%05d  %-45s %s\n", s.Source.Version, filepath.Base(s.Source.Path), applied)
 	}
+	return nil
+}
+
+func rotateKeys(ctx context.Context, cfg config.Config, log *slog.Logger, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("rotate-keys", flag.ContinueOnError)
+	// Longer than anything a key signs lives: access tokens (minutes) and speaker links (14 days).
+	keep := fs.Duration("keep", 30*24*time.Hour, "delete keys retired longer ago than this")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *keep < 15*24*time.Hour {
+		return fmt.Errorf("-keep %s is shorter than a speaker link lives (14 days)", *keep)
+	}
+	db, closeDB, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	keys, err := identity.NewKeyRing(ctx, db)
+	if err != nil {
+		return err
+	}
+	kid, retired, deleted, err := keys.RotateAndRetire(ctx, *keep)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "signing with key %s; %d key(s) retired (still verifying), %d old key(s) deleted\n", kid, retired, deleted)
 	return nil
 }
 

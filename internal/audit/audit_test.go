@@ -2,13 +2,17 @@ package audit_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/google/uuid"
+	"gorm.io/gorm"
 
 	"github.com/vgs/leergang/internal/audit"
+	"github.com/vgs/leergang/internal/database"
 	"github.com/vgs/leergang/internal/database/dbtest"
 )
 
@@ -63,11 +67,28 @@ func TestRecordWithoutARequestStillWrites(t *testing.T) {
 	}
 }
 
-// The log must be trustworthy for the people it is about: the application cannot rewrite or remove a line.
+// The log must be trustworthy for the people it is about: the application cannot rewrite or remove a line. Two
+// locks: the application's role has no right to (permission denied), and even the owner meets the trigger.
 func TestAuditLogIsAppendOnlyForTheApplication(t *testing.T) {
-	db := dbtest.New(t)
+	url := dbtest.URL(t)
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	app, err := database.Open(context.Background(), url, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner, err := database.OpenAs(context.Background(), url, "", quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, db := range []*gorm.DB{app, owner} {
+		t.Cleanup(func() {
+			if s, err := db.DB(); err == nil {
+				_ = s.Close()
+			}
+		})
+	}
 	actor := uuid.New()
-	if err := audit.Record(context.Background(), db, audit.Entry{ActorID: &actor, Action: "goal.read", ObjectType: "goal"}); err != nil {
+	if err := audit.Record(context.Background(), app, audit.Entry{ActorID: &actor, Action: "goal.read", ObjectType: "goal"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, stmt := range []string{
@@ -75,15 +96,52 @@ func TestAuditLogIsAppendOnlyForTheApplication(t *testing.T) {
 		`DELETE FROM audit_log`,
 		`TRUNCATE audit_log`,
 	} {
-		err := db.Exec(stmt).Error
-		if err == nil || !strings.Contains(err.Error(), "append-only") {
-			t.Errorf("%s: err = %v, want the append-only refusal", stmt, err)
+		if err := app.Exec(stmt).Error; err == nil || !strings.Contains(err.Error(), "permission denied for table audit_log") {
+			t.Errorf("as the application, %s: err = %v, want permission denied", stmt, err)
+		}
+		if err := owner.Exec(stmt).Error; err == nil || !strings.Contains(err.Error(), "append-only") {
+			t.Errorf("as the owner, %s: err = %v, want the append-only refusal", stmt, err)
 		}
 	}
 	var n int
-	db.Raw(`SELECT count(*) FROM audit_log WHERE action = 'goal.read'`).Scan(&n)
+	app.Raw(`SELECT count(*) FROM audit_log WHERE action = 'goal.read'`).Scan(&n)
 	if n != 1 {
 		t.Fatalf("rows = %d after the refused changes, want 1", n)
+	}
+}
+
+// Every other table, including those of later migrations, is the application's to read and write; it creates no
+// tables of its own and leaves the migration history alone.
+func TestTheApplicationRoleMayWriteEveryTableButTheLog(t *testing.T) {
+	db := dbtest.New(t)
+	var rows []struct {
+		Table              string
+		Sel, Ins, Upd, Del bool
+	}
+	if err := db.Raw(`SELECT c.relname AS "table",
+			has_table_privilege(c.oid, 'SELECT') AS sel, has_table_privilege(c.oid, 'INSERT') AS ins,
+			has_table_privilege(c.oid, 'UPDATE') AS upd, has_table_privilege(c.oid, 'DELETE') AS del
+		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1`).Scan(&rows).Error; err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 20 {
+		t.Fatalf("only %d tables seen", len(rows))
+	}
+	for _, r := range rows {
+		want := [4]bool{true, true, true, true}
+		switch r.Table {
+		case "audit_log":
+			want = [4]bool{true, true, false, false}
+		case "goose_db_version":
+			want = [4]bool{true, false, false, false}
+		}
+		if got := [4]bool{r.Sel, r.Ins, r.Upd, r.Del}; got != want {
+			t.Errorf("%s: select/insert/update/delete = %v, want %v", r.Table, got, want)
+		}
+	}
+	if err := db.Exec(`CREATE TABLE intruder (id int)`).Error; err == nil || !strings.Contains(err.Error(), "permission denied") {
+		t.Errorf("CREATE TABLE as the application: err = %v, want permission denied", err)
 	}
 }
 

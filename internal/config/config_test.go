@@ -47,3 +47,33 @@ func TestListsAndProxiesAreParsed(t *testing.T) {
 		t.Fatalf("parsed %+v %v", c.CORSOrigins, c.TrustedProxies)
 	}
 }
+
+func TestRetentionHasDefaultsAndBounds(t *testing.T) {
+	c, err := Load(func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.RetentionMonths != 24 || c.RetentionNoticeDays != 30 {
+		t.Fatalf("defaults: %d months, %d days", c.RetentionMonths, c.RetentionNoticeDays)
+	}
+	vars := map[string]string{"LEERGANG_RETENTION_MONTHS": " 240 ", "LEERGANG_RETENTION_NOTICE_DAYS": "1"}
+	if c, err = Load(func(k string) string { return vars[k] }); err != nil || c.RetentionMonths != 240 || c.RetentionNoticeDays != 1 {
+		t.Fatalf("bounds: %d months, %d days, %v", c.RetentionMonths, c.RetentionNoticeDays, err)
+	}
+	for _, bad := range []map[string]string{
+		{"LEERGANG_RETENTION_MONTHS": "0"},
+		{"LEERGANG_RETENTION_MONTHS": "241"},
+		{"LEERGANG_RETENTION_MONTHS": "twee jaar"},
+		{"LEERGANG_RETENTION_MONTHS": "24.5"},
+		{"LEERGANG_RETENTION_NOTICE_DAYS": "0"},
+		{"LEERGANG_RETENTION_NOTICE_DAYS": "366"},
+		{"LEERGANG_RETENTION_NOTICE_DAYS": "-30"},
+	} {
+		_, err := Load(func(k string) string { return bad[k] })
+		for key, v := range bad {
+			if err == nil || !strings.Contains(err.Error(), key) || !strings.Contains(err.Error(), "from 1 to") {
+				t.Errorf("%s=%q: %v", key, v, err)
+			}
+		}
+	}
+}

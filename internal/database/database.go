@@ -9,16 +9,42 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 )
 
-// Open connects to PostgreSQL and checks the connection. TranslateError makes gorm return gorm.ErrDuplicatedKey
-// and friends instead of driver errors, so the layers above can map them without knowing pgx.
+// AppRole is the role the program works as (migrations/00015_app_role.sql): every table, but the audit log only
+// to read and append.
+const AppRole = "leergang_app"
+
+// Open connects to PostgreSQL as AppRole; see OpenAs.
 func Open(ctx context.Context, url string, log *slog.Logger) (*gorm.DB, error) {
-	db, err := gorm.Open(postgres.Open(url), &gorm.Config{
+	return OpenAs(ctx, url, AppRole, log)
+}
+
+// OpenAs connects to PostgreSQL and checks the connection. Every connection of the pool first takes on role
+// (SET ROLE), unless role is empty: whoever the URL logs in as, the program itself then holds only that role's
+// rights. TranslateError makes gorm return gorm.ErrDuplicatedKey and friends instead of driver errors, so the
+// layers above can map them without knowing pgx.
+func OpenAs(ctx context.Context, url, role string, log *slog.Logger) (*gorm.DB, error) {
+	connConfig, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("database: DATABASE_URL: %w", err)
+	}
+	var opts []stdlib.OptionOpenDB
+	if role != "" {
+		setRole := "SET ROLE " + pgx.Identifier{role}.Sanitize()
+		opts = append(opts, stdlib.OptionAfterConnect(func(ctx context.Context, c *pgx.Conn) error {
+			if _, err := c.Exec(ctx, setRole); err != nil {
+				return fmt.Errorf("database: take on role %s (is the login a member of it?): %w", role, err)
+			}
+			return nil
+		}))
+	}
+	db, err := gorm.Open(postgres.New(postgres.Config{Conn: stdlib.OpenDB(*connConfig, opts...)}), &gorm.Config{
 		TranslateError: true,
 		Logger: logger.NewSlogLogger(log, logger.Config{
 			SlowThreshold:             200 * time.Millisecond,

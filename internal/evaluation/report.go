@@ -14,6 +14,7 @@ import (
 
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/audit"
 )
 
 // The evaluation report for the funder (A&O-fonds), the programme office and facilitators: answers aggregated
@@ -193,6 +194,17 @@ func (s *Service) Report(ctx context.Context, p *access.Principal, programmeID u
 		return Report{}, err
 	}
 	return buildReport(facts, cohortID, time.Now())
+}
+
+// RecordExport logs that p takes report r away as a file in format (evaluation_report.exported). The file is
+// served only once its line is written.
+func (s *Service) RecordExport(ctx context.Context, p *access.Principal, r Report, format string) error {
+	detail := map[string]any{"format": format, "cohortId": nil}
+	if r.CohortID != nil {
+		detail["cohortId"] = r.CohortID.String()
+	}
+	return audit.Record(ctx, s.db, audit.Entry{ActorID: audit.Ptr(p.UserID), Action: "evaluation_report.exported",
+		ObjectType: "programme", ObjectID: r.Programme.ID.String(), Detail: detail})
 }
 
 // buildReport computes the report from the facts; cohortID limits it to one cohort.

@@ -61,6 +61,9 @@ func (h *Handlers) ExportReport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := h.svc.RecordExport(ctx, access.FromContext(ctx), r, format); err != nil {
+		return err
+	}
 	name := "evaluatierapport-" + r.slug + "-" + r.GeneratedAt.In(nltime.Amsterdam).Format("2006-01-02") + "." + format
 	c.Response().Header().Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")

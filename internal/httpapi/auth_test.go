@@ -156,10 +156,17 @@ func TestForgedAndExpiredAccessTokensAreRejected(t *testing.T) {
 	a := testapp.New(t)
 	userID := a.User(t, "nico@kampen.example", "Nico", false)
 	now := time.Now()
+	// A real login session, so that each token below is refused for its own flaw and not for naming no session.
+	a.Login(t, "nico@kampen.example")
+	var session uuid.UUID
+	if err := a.DB.Raw("SELECT family_id FROM refresh_tokens WHERE user_id = ?", userID).Row().Scan(&session); err != nil {
+		t.Fatal(err)
+	}
 
-	valid := func() jwt.RegisteredClaims {
-		return jwt.RegisteredClaims{Issuer: identity.Issuer, Audience: jwt.ClaimStrings{identity.Audience},
-			Subject: userID.String(), IssuedAt: jwt.NewNumericDate(now), ExpiresAt: jwt.NewNumericDate(now.Add(time.Minute))}
+	valid := func() *identity.AccessClaims {
+		return &identity.AccessClaims{SessionID: session.String(), RegisteredClaims: jwt.RegisteredClaims{
+			Issuer: identity.Issuer, Audience: jwt.ClaimStrings{identity.Audience}, Subject: userID.String(),
+			IssuedAt: jwt.NewNumericDate(now), ExpiresAt: jwt.NewNumericDate(now.Add(time.Minute))}}
 	}
 	sign := func(method jwt.SigningMethod, claims jwt.Claims, key any, kid string) string {
 		tok := jwt.NewWithClaims(method, claims)
@@ -180,14 +187,24 @@ func TestForgedAndExpiredAccessTokensAreRejected(t *testing.T) {
 	if err := a.DB.Raw("SELECT secret FROM signing_keys WHERE kid = ?", kid).Row().Scan(&secret); err != nil {
 		t.Fatal(err)
 	}
-	expired, err := a.Keys.Sign(userID, uuid.New(), 10*time.Minute, now.Add(-time.Hour))
+	expired, err := a.Keys.Sign(userID, session, 10*time.Minute, now.Add(-time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
-	wrongAud, wrongIss, noExp := valid(), valid(), valid()
+	// Another person's login session does not carry this person's token either.
+	sanne := a.User(t, "sanne@gouda.example", "Sanne", false)
+	a.Login(t, "sanne@gouda.example")
+	var sannes string
+	if err := a.DB.Raw("SELECT family_id::text FROM refresh_tokens WHERE user_id = ?", sanne).Row().Scan(&sannes); err != nil {
+		t.Fatal(err)
+	}
+	wrongAud, wrongIss, noExp, noSession, otherSession, sannesSession := valid(), valid(), valid(), valid(), valid(), valid()
+	sannesSession.SessionID = sannes
 	wrongAud.Audience = jwt.ClaimStrings{"another-service"}
 	wrongIss.Issuer = "someone-else"
 	noExp.ExpiresAt = nil
+	noSession.SessionID = ""
+	otherSession.SessionID = uuid.NewString()
 
 	tokens := map[string]string{
 		"expired":                 expired,
@@ -198,6 +215,9 @@ func TestForgedAndExpiredAccessTokensAreRejected(t *testing.T) {
 		"wrong audience":          sign(jwt.SigningMethodHS256, wrongAud, secret, kid),
 		"wrong issuer":            sign(jwt.SigningMethodHS256, wrongIss, secret, kid),
 		"no expiry":               sign(jwt.SigningMethodHS256, noExp, secret, kid),
+		"no login session":        sign(jwt.SigningMethodHS256, noSession, secret, kid),
+		"made-up login session":   sign(jwt.SigningMethodHS256, otherSession, secret, kid),
+		"another's login session": sign(jwt.SigningMethodHS256, sannesSession, secret, kid),
 		"garbage":                 "not.a.jwt",
 	}
 	// Sanity: our own correctly made token passes, so the rejections below are about the flaw alone.

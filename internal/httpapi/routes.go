@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/vgs/leergang/internal/audit"
 	"github.com/vgs/leergang/internal/evaluation"
 	"github.com/vgs/leergang/internal/goals"
 	"github.com/vgs/leergang/internal/identity"
@@ -13,6 +14,7 @@ import (
 	"github.com/vgs/leergang/internal/portraits"
 	"github.com/vgs/leergang/internal/privacy"
 	"github.com/vgs/leergang/internal/reflections"
+	"github.com/vgs/leergang/internal/retention"
 )
 
 // registerRoutes is the whole API at a glance. Every /api/v1 route is described in api/openapi.yaml; a test
@@ -34,9 +36,24 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	cookieAuth.POST("/login", auth.Login, d.Limits.PerIP(limits.LoginPerIP))
 	cookieAuth.POST("/refresh", auth.Refresh, d.Limits.PerIP(limits.RefreshPerIP))
 	cookieAuth.POST("/logout", auth.Logout)
+	cookieAuth.POST("/second-factor", auth.VerifySecondFactor, d.Limits.PerIP(limits.SecondFactorPerIP))
+	cookieAuth.POST("/second-factor/enrolment", auth.StartLoginEnrolment, d.Limits.PerIP(limits.SecondFactorPerIP))
+	cookieAuth.POST("/second-factor/enrolment/confirm", auth.ConfirmLoginEnrolment, d.Limits.PerIP(limits.SecondFactorPerIP))
 
 	user := v1.Group("", requireUser(d.Identity))
 	user.GET("/me", auth.Me)
+	user.GET("/me/second-factor", auth.MySecondFactor)
+	user.POST("/me/second-factor", auth.EnableMySecondFactor)
+	user.POST("/me/second-factor/enrolment", auth.StartMyEnrolment)
+	user.POST("/me/second-factor/disable", auth.DisableMySecondFactor)
+	user.POST("/me/second-factor/recovery-codes", auth.RegenerateMyRecoveryCodes)
+	user.GET("/admin/users/:userID/security", auth.UserSecurity)
+	user.POST("/admin/users/:userID/second-factor/reset", auth.ResetUserSecondFactor)
+	sessions := identity.NewSessionHandlers(d.Identity, d.Config.CookieSecure, d.Config.BaseURL)
+	user.POST("/me/password", sessions.ChangePassword)
+	user.GET("/me/sessions", sessions.List)
+	user.DELETE("/me/sessions/:loginSessionID", sessions.Revoke)
+	user.POST("/me/sessions/revoke-others", sessions.RevokeOthers)
 
 	plan := planning.NewHandlers(d.Planning, d.Config.BaseURL)
 	user.GET("/cohorts/:cohortID", plan.Cohort)
@@ -138,6 +155,10 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	user.GET("/me/export", priv.Export)
 	user.GET("/me/export/document", priv.ExportDocument)
 	user.POST("/admin/users/:userID/erase", priv.Erase)
+	// The audit log for admins, and the retention of archived cohorts' goals and reflections.
+	user.GET("/admin/audit-log", audit.NewHandlers(audit.NewSearcher(d.DB)).Search)
+	user.GET("/admin/retention", retention.NewHandlers(retention.NewService(d.DB, retention.OptionsFrom(d.Config))).Overview)
+	user.POST("/admin/users/:userID/sessions/revoke", sessions.RevokeUser)
 
 	// Evaluation forms: templates written by the programme office, read by the programme's facilitators.
 	evalForms := evaluation.NewHandlers(d.Evaluation, d.Config.BaseURL)

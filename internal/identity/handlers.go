@@ -35,6 +35,8 @@ type tokenResponse struct {
 	TokenType   string `json:"tokenType"`
 	ExpiresIn   int    `json:"expiresIn"`
 	User        Me     `json:"user"`
+	// RecoveryCodes only when the login just set up a second factor.
+	RecoveryCodes []string `json:"recoveryCodes,omitempty"`
 }
 
 // Login handles POST /auth/login.
@@ -46,6 +48,9 @@ func (h *Handlers) Login(c echo.Context) error {
 	s, err := h.svc.Login(c.Request().Context(), in, clientOf(c))
 	if err != nil {
 		return err
+	}
+	if s.Challenge != nil {
+		return httpio.JSON(c, http.StatusAccepted, s.Challenge) // no session and no cookie before the second factor
 	}
 	return h.respond(c, s)
 }
@@ -96,6 +101,7 @@ func (h *Handlers) respond(c echo.Context, s Session) error {
 	})
 	return httpio.JSON(c, http.StatusOK, tokenResponse{
 		AccessToken: s.AccessToken, TokenType: "Bearer", ExpiresIn: int(s.ExpiresIn / time.Second), User: s.Me,
+		RecoveryCodes: s.RecoveryCodes,
 	})
 }
 

@@ -37,4 +37,8 @@ type Session struct {
 	RefreshToken string
 	RefreshTTL   time.Duration
 	Me           Me
+	// RecoveryCodes are set when the login just set up a second factor: shown this once.
+	RecoveryCodes []string
+	// Challenge, instead of all of the above, when the password was right but a second factor must follow.
+	Challenge *SecondFactorChallenge
 }

@@ -29,8 +29,12 @@ type Service struct {
 	// dummyHash is compared against when no user matches, so a login for an unknown email takes as long as one
 	// for a known email and does not reveal who has an account.
 	dummyHash string
+	// maxSessionAge is the absolute lifetime of a login session; zero: none (see LimitSessionAge).
+	maxSessionAge time.Duration
 	// limits locks accounts after repeated failed logins (and invitation tokens after failed uses); nil: none.
 	limits *ratelimit.Limiter
+	// staffSecondFactor: admins and facilitators must set up a second factor at login (RequireStaffSecondFactor).
+	staffSecondFactor bool
 }
 
 // NewService wires the identity service.
@@ -41,6 +45,20 @@ func NewService(db *gorm.DB, keys *KeyRing, accessTTL, refreshTTL time.Duration,
 	}
 	return &Service{db: db, store: NewStore(db), keys: keys, accessTTL: accessTTL, refreshTTL: refreshTTL,
 		log: log, now: time.Now, dummyHash: dummy}, nil
+}
+
+// LimitSessionAge ends every login session this long after it started, however often it is used (ASVS 3.3.2);
+// zero: only the idle limit (the refresh-token lifetime) applies. main and testapp call it once at start.
+func (s *Service) LimitSessionAge(d time.Duration) { s.maxSessionAge = d }
+
+// refreshExpiry is when a refresh token issued now for a login started at started stops working: after the idle
+// limit, but never past the absolute one. Authenticate checks it too, so access tokens end with it.
+func (s *Service) refreshExpiry(started, now time.Time) time.Time {
+	end := now.Add(s.refreshTTL)
+	if s.maxSessionAge > 0 && started.Add(s.maxSessionAge).Before(end) {
+		end = started.Add(s.maxSessionAge)
+	}
+	return end
 }
 
 // UseLimiter turns on the lockouts of login and set-password; main and testapp call it once at start.
@@ -86,7 +104,8 @@ func (in LoginInput) validate() error {
 	return v.Err()
 }
 
-// Login checks email and password and starts a new login session (a new refresh-token family).
+// Login checks email and password and starts a new login session (a new refresh-token family), or, when a second
+// factor must follow, answers with a challenge only (secondfactor_login.go).
 func (s *Service) Login(ctx context.Context, in LoginInput, client Client) (Session, error) {
 	if err := in.validate(); err != nil {
 		return Session{}, err
@@ -125,24 +144,43 @@ func (s *Service) Login(ctx context.Context, in LoginInput, client Client) (Sess
 	if err := s.limits.Succeeded(ctx, lockout, account); err != nil {
 		return Session{}, err
 	}
-	token, tokenHash, err := newRefreshToken()
-	if err != nil {
-		return Session{}, err
+	// An account with a second factor, or one that must set one up, gets a challenge and no session yet.
+	if ch, err := s.loginChallenge(ctx, u); err != nil || ch != nil {
+		return Session{Challenge: ch}, err
 	}
-	family := uuid.New()
 	now := s.now()
-	// The session and its audit line are stored together, or neither.
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := insertRefresh(tx, u.ID, family, tokenHash, now.Add(s.refreshTTL), client.UserAgent, client.IP); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, audit.Entry{ActorID: audit.Ptr(u.ID), SubjectID: audit.Ptr(u.ID),
-			Action: "login.succeeded", ObjectType: "session", ObjectID: family.String()})
+	var (
+		family uuid.UUID
+		token  string
+	)
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) (err error) {
+		family, token, err = s.startSession(ctx, tx, u, client, now, nil)
+		return err
 	})
 	if err != nil {
 		return Session{}, err
 	}
 	return s.session(ctx, u, family, token, now)
+}
+
+// startSession starts a login session (a new refresh-token family) for u within tx, with its login.succeeded
+// audit line: the session and its line are stored together, or neither. detail says which second factor
+// completed the login, if one did. After the commit the caller hands out the tokens with s.session.
+func (s *Service) startSession(ctx context.Context, tx *gorm.DB, u User, client Client, now time.Time,
+	detail map[string]any) (family uuid.UUID, token string, err error) {
+	token, tokenHash, err := newRefreshToken()
+	if err != nil {
+		return uuid.Nil, "", err
+	}
+	family = uuid.New()
+	if err := insertRefresh(tx, u.ID, family, tokenHash, s.refreshExpiry(now, now), client.UserAgent, client.IP); err != nil {
+		return uuid.Nil, "", err
+	}
+	if err := audit.Record(ctx, tx, audit.Entry{ActorID: audit.Ptr(u.ID), SubjectID: audit.Ptr(u.ID),
+		Action: "login.succeeded", ObjectType: "session", ObjectID: family.String(), Detail: detail}); err != nil {
+		return uuid.Nil, "", err
+	}
+	return family, token, nil
 }
 
 var errRefreshInvalid = apperror.Newf(apperror.Unauthenticated, "Uw sessie is verlopen",
@@ -178,6 +216,13 @@ func (s *Service) Refresh(ctx context.Context, token string, client Client) (Ses
 		if row.RevokedAt != nil || !now.Before(row.ExpiresAt) {
 			return errRefreshInvalid
 		}
+		var started time.Time
+		if err := tx.Raw(`SELECT min(created_at) FROM refresh_tokens WHERE family_id = ?`, row.FamilyID).Row().Scan(&started); err != nil {
+			return fmt.Errorf("identity: login session start: %w", err)
+		}
+		if s.maxSessionAge > 0 && !now.Before(started.Add(s.maxSessionAge)) {
+			return errRefreshInvalid // the login is older than the absolute limit: log in again
+		}
 		if err := tx.Exec(`UPDATE refresh_tokens SET used_at = ? WHERE id = ?`, now, row.ID).Error; err != nil {
 			return fmt.Errorf("identity: mark refresh token used: %w", err)
 		}
@@ -185,7 +230,7 @@ func (s *Service) Refresh(ctx context.Context, token string, client Client) (Ses
 		if newTok, newHash, err = newRefreshToken(); err != nil {
 			return err
 		}
-		return insertRefresh(tx, row.UserID, row.FamilyID, newHash, now.Add(s.refreshTTL), client.UserAgent, client.IP)
+		return insertRefresh(tx, row.UserID, row.FamilyID, newHash, s.refreshExpiry(started, now), client.UserAgent, client.IP)
 	})
 	if err != nil {
 		return Session{}, err
@@ -226,8 +271,8 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 
 var errUnauthenticated = apperror.Newf(apperror.Unauthenticated, "Niet ingelogd", "Log in om verder te gaan.")
 
-// Authenticate verifies an access token and loads the person's current grants. Grants are read per request,
-// so a revoked role takes effect at once; a revoked login session ends within the access-token lifetime.
+// Authenticate verifies an access token and loads the person's current grants. Grants and the login session
+// are read per request, so a revoked role or an ended session takes effect at once.
 func (s *Service) Authenticate(ctx context.Context, accessToken string) (*access.Principal, error) {
 	claims, err := s.keys.Verify(ctx, accessToken)
 	if err != nil {
@@ -238,14 +283,11 @@ func (s *Service) Authenticate(ctx context.Context, accessToken string) (*access
 		return nil, errUnauthenticated
 	}
 	sessionID, _ := uuid.Parse(claims.SessionID)
-	u, err := s.store.UserByID(ctx, userID)
-	if isNotFound(err) {
-		return nil, errUnauthenticated
-	}
+	u, ok, err := s.activeSessionUser(ctx, userID, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	if u.ErasedAt != nil {
+	if !ok {
 		return nil, errUnauthenticated
 	}
 	grants, err := s.store.Grants(ctx, u.ID)

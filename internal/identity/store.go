@@ -11,6 +11,7 @@ import (
 
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/audit"
 )
 
 // Store reads and writes users and grants.
@@ -70,18 +71,40 @@ func (s *Store) Grants(ctx context.Context, userID uuid.UUID) ([]access.Grant, e
 	return grants, nil
 }
 
-// CreateAdmin creates an admin account, or makes an existing account admin and sets its password.
+// CreateAdmin creates an admin account, or makes an existing account admin and sets its password. The audit log
+// says which (user.created, role.granted, or user.updated for a new password of an admin), by nobody: the command
+// line is not a person.
 func (s *Store) CreateAdmin(ctx context.Context, email, name, passwordHash string) (uuid.UUID, error) {
-	var id uuid.UUID
-	err := s.db.WithContext(ctx).Raw(`
-		INSERT INTO users (email, name, password_hash, is_admin) VALUES (?, ?, ?, true)
-		ON CONFLICT (email) DO UPDATE SET is_admin = true, password_hash = EXCLUDED.password_hash,
-			updated_at = now(), version = users.version + 1
-		RETURNING id`, strings.ToLower(strings.TrimSpace(email)), name, passwordHash).Row().Scan(&id)
+	var r struct {
+		ID       uuid.UUID
+		WasAdmin *bool // nil: the account is new
+	}
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		// The CTE reads the row as it was before the statement.
+		err := tx.Raw(`WITH before AS (SELECT is_admin FROM users WHERE email = @email)
+			INSERT INTO users (email, name, password_hash, is_admin) VALUES (@email, @name, @hash, true)
+			ON CONFLICT (email) DO UPDATE SET is_admin = true, password_hash = EXCLUDED.password_hash,
+				updated_at = now(), version = users.version + 1
+			RETURNING id, (SELECT is_admin FROM before) AS was_admin`,
+			map[string]any{"email": strings.ToLower(strings.TrimSpace(email)), "name": name, "hash": passwordHash}).Scan(&r).Error
+		if err != nil {
+			return err
+		}
+		e := audit.Entry{SubjectID: audit.Ptr(r.ID), Action: "user.created", ObjectType: "user", ObjectID: r.ID.String(),
+			Detail: map[string]any{"admin": true}}
+		switch {
+		case r.WasAdmin == nil:
+		case !*r.WasAdmin:
+			e.Action, e.ObjectType, e.Detail = "role.granted", "user", map[string]any{"role": "admin"}
+		default:
+			e.Action, e.Detail = "user.updated", map[string]any{"fields": []string{"password"}}
+		}
+		return audit.Record(ctx, tx, e)
+	})
 	if err != nil {
 		return uuid.Nil, fmt.Errorf("identity: create admin: %w", err)
 	}
-	return id, nil
+	return r.ID, nil
 }
 
 func isNotFound(err error) bool {

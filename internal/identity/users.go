@@ -14,6 +14,7 @@ import (
 
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/audit"
 )
 
 // Admins find people by name or email to give them a role, and create accounts for people who have none yet.
@@ -132,6 +133,10 @@ func (s *Service) CreatePerson(ctx context.Context, p *access.Principal, in NewP
 			return fmt.Errorf("identity: create person: %w", err)
 		}
 		out = Person{ID: id, Name: in.Name, Email: in.Email}
+		if err := audit.Record(ctx, tx, audit.Entry{ActorID: audit.Ptr(p.UserID), SubjectID: audit.Ptr(id),
+			Action: "user.created", ObjectType: "user", ObjectID: id.String(), Detail: map[string]any{"admin": false}}); err != nil {
+			return err
+		}
 		return Invite(tx, Invitation{UserID: id, Email: in.Email, Name: in.Name, InvitedBy: &p.UserID,
 			Reason:  "Het programmabureau van de VGS heeft een account voor u aangemaakt in Leergang, het platform van de leergangen voor gemeentesecretarissen.",
 			BaseURL: baseURL}, s.now())

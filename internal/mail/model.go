@@ -59,6 +59,8 @@ type Detail struct {
 	BodyText  string  `json:"bodyText"`
 	BodyHTML  *string `json:"bodyHtml"`
 	DedupeKey *string `json:"dedupeKey"`
+	// RecipientID is the account the mail went to, when there is one (for the audit line of the read).
+	RecipientID *uuid.UUID `json:"-"`
 }
 
 // Page is one page of the outbox, newest first. NextCursor is passed as ?before= to get the next page; it is

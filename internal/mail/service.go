@@ -8,6 +8,7 @@ import (
 
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/audit"
 )
 
 // Service shows the outbox to admins. Sending is the Worker's job; queueing is Enqueue's.
@@ -90,10 +91,22 @@ func (s *Service) List(ctx context.Context, p *access.Principal, q ListQuery) (P
 	return page, nil
 }
 
-// Get returns one mail with its bodies to admins.
+// Get returns one mail with its bodies to admins. Reading someone's mail is a read of their personal data, so
+// it is logged (outbox_mail.read, about the recipient when they have an account); a mail whose line cannot be
+// written is not shown.
 func (s *Service) Get(ctx context.Context, p *access.Principal, id int64) (Detail, error) {
 	if err := requireAdmin(p); err != nil {
 		return Detail{}, err
 	}
-	return s.store.Get(ctx, id)
+	d, err := s.store.Get(ctx, id)
+	if err != nil {
+		return Detail{}, err
+	}
+	err = audit.Record(ctx, s.store.db, audit.Entry{ActorID: audit.Ptr(p.UserID), SubjectID: d.RecipientID,
+		Action: "outbox_mail.read", ObjectType: "outbox_mail", ObjectID: strconv.FormatInt(id, 10),
+		Detail: map[string]any{"kind": d.Kind}})
+	if err != nil {
+		return Detail{}, err
+	}
+	return d, nil
 }

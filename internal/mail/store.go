@@ -42,7 +42,8 @@ func (s *Store) List(ctx context.Context, before int64, limit int) ([]Item, erro
 // Get returns one mail with its bodies.
 func (s *Store) Get(ctx context.Context, id int64) (Detail, error) {
 	var d Detail
-	res := s.db.WithContext(ctx).Raw(`SELECT `+itemColumns+`, body_text, body_html, dedupe_key
+	res := s.db.WithContext(ctx).Raw(`SELECT `+itemColumns+`, body_text, body_html, dedupe_key,
+			(SELECT u.id FROM users u WHERE u.email = lower(outbox.to_address) AND u.erased_at IS NULL) AS recipient_id
 		FROM outbox WHERE id = ?`, id).Scan(&d)
 	if res.Error != nil {
 		return Detail{}, fmt.Errorf("mail: outbox mail %d: %w", id, res.Error)

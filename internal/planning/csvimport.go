@@ -184,6 +184,12 @@ func checkCSVRow(line int, record []string, columns map[string]int, seen map[str
 	return csvRow{line: line, input: in, errors: errs}
 }
 
+// MayImportParticipants refuses (403/404) a caller who may not manage the cohort's participants.
+func (s *Service) MayImportParticipants(ctx context.Context, p *access.Principal, cohortID uuid.UUID) error {
+	_, err := s.cohortForManagement(ctx, p, cohortID)
+	return err
+}
+
 // ImportParticipants imports (or with dryRun, tries) a CSV of participants into the cohort.
 func (s *Service) ImportParticipants(ctx context.Context, p *access.Principal, cohortID uuid.UUID, body []byte, dryRun bool, baseURL string) (ImportReport, error) {
 	if _, err := s.cohortForManagement(ctx, p, cohortID); err != nil {

@@ -22,6 +22,11 @@ func (h *Handlers) ImportParticipants(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// Who may import is settled before the request's format is: a refused caller learns nothing from a 415.
+	ctx := c.Request().Context()
+	if err := h.svc.MayImportParticipants(ctx, access.FromContext(ctx), id); err != nil {
+		return err
+	}
 	mt, params, err := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
 	if err != nil || mt != "text/csv" || (params["charset"] != "" && !strings.EqualFold(params["charset"], "utf-8")) {
 		return apperror.Newf(apperror.UnsupportedMediaType, "Verkeerd inhoudstype",
@@ -43,7 +48,6 @@ func (h *Handlers) ImportParticipants(c echo.Context) error {
 		}
 		return apperror.Newf(apperror.BadRequest, "Verzoek niet leesbaar", "Het bestand kon niet worden gelezen.")
 	}
-	ctx := c.Request().Context()
 	report, err := h.svc.ImportParticipants(ctx, access.FromContext(ctx), id, body, dryRun, h.baseURL)
 	if err != nil {
 		return err

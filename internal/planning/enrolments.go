@@ -12,6 +12,7 @@ import (
 
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/audit"
 	"github.com/vgs/leergang/internal/identity"
 	"github.com/vgs/leergang/internal/mail"
 	"github.com/vgs/leergang/internal/nltime"
@@ -170,6 +171,9 @@ func (s *Service) enrolPerson(tx *gorm.DB, c *lockedCohort, in EnrolInput, actor
 	if err != nil {
 		return uuid.Nil, 0, err
 	}
+	if err := audit.Record(tx.Statement.Context, tx, enrolmentEntry(actor, u.ID, "enrolment.created", id, c.ID)); err != nil {
+		return uuid.Nil, 0, err
+	}
 	c.Active++
 	cohortName := fmt.Sprintf("%s, groep %s", c.ProgrammeName, c.Name)
 	if u.PasswordHash == nil {
@@ -208,10 +212,18 @@ func (s *Service) Withdraw(ctx context.Context, p *access.Principal, enrolmentID
 		if err := s.store.WithdrawEnrolment(tx, enrolmentID, version); err != nil {
 			return err
 		}
-		out, err = s.store.Participant(ctx, tx, enrolmentID)
-		return err
+		if out, err = s.store.Participant(ctx, tx, enrolmentID); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, enrolmentEntry(p.UserID, out.UserID, "enrolment.withdrawn", enrolmentID, e.CohortID))
 	})
 	return out, err
+}
+
+// enrolmentEntry is the audit line of an enrolment made or ended, about the participant.
+func enrolmentEntry(actor, participant uuid.UUID, action string, enrolmentID, cohortID uuid.UUID) audit.Entry {
+	return audit.Entry{ActorID: audit.Ptr(actor), SubjectID: audit.Ptr(participant), Action: action,
+		ObjectType: "enrolment", ObjectID: enrolmentID.String(), Detail: map[string]any{"cohortId": cohortID.String()}}
 }
 
 // ResendInvitation mails a participant who has not set a password yet a new link; the old one stops working.

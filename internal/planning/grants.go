@@ -10,6 +10,7 @@ import (
 
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/audit"
 )
 
 // Admins give people a role in a programme: facilitator of one cohort or of every cohort of the programme, or
@@ -128,9 +129,21 @@ func (s *Service) Grant(ctx context.Context, p *access.Principal, programmeID uu
 		if res.Error != nil {
 			return fmt.Errorf("planning: read grant: %w", res.Error)
 		}
-		return nil
+		return audit.Record(ctx, tx, grantEntry(p, "role.granted", id, userID, string(role), scope, cohortID))
 	})
 	return out, err
+}
+
+// grantEntry is the audit line of a role given or taken: about the person, naming the role and where it holds.
+func grantEntry(p *access.Principal, action string, grantID, userID uuid.UUID, role string, programmeID, cohortID *uuid.UUID) audit.Entry {
+	detail := map[string]any{"role": role}
+	if cohortID != nil {
+		detail["cohortId"] = cohortID.String()
+	} else if programmeID != nil {
+		detail["programmeId"] = programmeID.String()
+	}
+	return audit.Entry{ActorID: audit.Ptr(p.UserID), SubjectID: audit.Ptr(userID), Action: action,
+		ObjectType: "role_grant", ObjectID: grantID.String(), Detail: detail}
 }
 
 // Revoke takes a role away (admins). It takes effect on the person's next request.
@@ -138,12 +151,19 @@ func (s *Service) Revoke(ctx context.Context, p *access.Principal, grantID uuid.
 	if !p.CanManageProgrammes() {
 		return errNotProgrammeOffice
 	}
-	res := s.store.db.WithContext(ctx).Exec(`DELETE FROM role_grants WHERE id = ?`, grantID)
-	if res.Error != nil {
-		return fmt.Errorf("planning: revoke grant %s: %w", grantID, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return errGrantNotFound
-	}
-	return nil
+	return s.store.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var g struct {
+			UserID                uuid.UUID
+			Role                  string
+			ProgrammeID, CohortID *uuid.UUID
+		}
+		res := tx.Raw(`DELETE FROM role_grants WHERE id = ? RETURNING user_id, role, programme_id, cohort_id`, grantID).Scan(&g)
+		if res.Error != nil {
+			return fmt.Errorf("planning: revoke grant %s: %w", grantID, res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return errGrantNotFound
+		}
+		return audit.Record(ctx, tx, grantEntry(p, "role.revoked", grantID, g.UserID, g.Role, g.ProgrammeID, g.CohortID))
+	})
 }

@@ -2,10 +2,7 @@ package privacy
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -13,6 +10,7 @@ import (
 
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/audit"
 )
 
 // Actor is who read or changed someone's data, with their roles towards that person now.
@@ -41,7 +39,7 @@ type AccessLogPage struct {
 }
 
 // ErasedName stands in for an actor whose account no longer exists.
-const ErasedName = "Verwijderde gebruiker"
+const ErasedName = audit.ErasedName
 
 const (
 	defaultPageSize = 50
@@ -54,44 +52,10 @@ type AccessLogQuery struct {
 	Limit  string
 }
 
-func (q AccessLogQuery) parse() (before int64, limit int, err error) {
+func (q AccessLogQuery) parse() (audit.Cursor, int, error) {
 	var v apperror.Validation
-	limit = defaultPageSize
-	if q.Limit != "" {
-		n, perr := strconv.Atoi(q.Limit)
-		switch {
-		case perr != nil:
-			v.Add("limit", "type", "Geef het aantal als geheel getal.")
-		case n < 1 || n > maxPageSize:
-			v.Add("limit", "out_of_range", fmt.Sprintf("Het aantal ligt tussen 1 en %d.", maxPageSize))
-		default:
-			limit = n
-		}
-	}
-	if q.Cursor != "" {
-		if before = decodeCursor(q.Cursor); before < 1 {
-			v.Add("cursor", "invalid", "Deze cursor is ongeldig; gebruik de nextCursor van de vorige pagina.")
-		}
-	}
-	return before, limit, v.Err()
-}
-
-// The cursor is opaque to clients: the id of the last entry shown, so that pages stay stable while new entries
-// arrive at the top.
-func encodeCursor(id int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte("before:" + strconv.FormatInt(id, 10)))
-}
-
-func decodeCursor(s string) int64 {
-	raw, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return 0
-	}
-	n, err := strconv.ParseInt(strings.TrimPrefix(string(raw), "before:"), 10, 64)
-	if err != nil || !strings.HasPrefix(string(raw), "before:") {
-		return 0
-	}
-	return n
+	after, limit := audit.ParsePage(&v, q.Cursor, q.Limit, defaultPageSize, maxPageSize)
+	return after, limit, v.Err()
 }
 
 // AccessLog returns a page of who read or changed the signed-in person's data, their own actions left out.
@@ -99,19 +63,19 @@ func (s *Service) AccessLog(ctx context.Context, p *access.Principal, q AccessLo
 	if err := signedIn(p); err != nil {
 		return AccessLogPage{}, err
 	}
-	before, limit, err := q.parse()
+	after, limit, err := q.parse()
 	if err != nil {
 		return AccessLogPage{}, err
 	}
-	entries, err := accessLog(ctx, s.db, p.UserID, before, limit+1)
+	entries, err := accessLog(ctx, s.db, p.UserID, after, limit+1)
 	if err != nil {
 		return AccessLogPage{}, err
 	}
 	page := AccessLogPage{Entries: entries}
 	if len(entries) > limit {
 		page.Entries = entries[:limit]
-		next := encodeCursor(page.Entries[limit-1].ID)
-		page.NextCursor = &next
+		last := page.Entries[limit-1]
+		page.NextCursor = audit.CursorAfter(last.OccurredAt, last.ID)
 	}
 	return page, nil
 }
@@ -122,7 +86,7 @@ type accessLogRow struct {
 	ActorUserID      *uuid.UUID
 	ActorID          *uuid.UUID
 	ActorName        *string
-	ActorErased      bool
+	ActorErasedAt    *time.Time
 	ActorAdmin       bool
 	ActorFacilitator bool
 	Action           string
@@ -131,9 +95,9 @@ type accessLogRow struct {
 	Route            string
 }
 
-// accessLog reads entries about subject by others (or the system), newest first, below the id before (0: from
+// accessLog reads entries about subject by others (or the system), newest first, after the cursor (zero: from
 // the top), at most limit (0: all), in one query: the actors' names and roles come along.
-func accessLog(ctx context.Context, db *gorm.DB, subject uuid.UUID, before int64, limit int) ([]AccessLogEntry, error) {
+func accessLog(ctx context.Context, db *gorm.DB, subject uuid.UUID, after audit.Cursor, limit int) ([]AccessLogEntry, error) {
 	args := map[string]any{"me": subject}
 	q := `WITH facilitators AS (
 			-- Who facilitates a cohort the subject is enrolled in, through a cohort or a programme grant.
@@ -142,17 +106,16 @@ func accessLog(ctx context.Context, db *gorm.DB, subject uuid.UUID, before int64
 			JOIN enrolments e ON e.cohort_id = c.id AND e.user_id = @me
 			WHERE g.role = 'facilitator')
 		SELECT a.id, a.occurred_at, a.actor_user_id, u.id AS actor_id, u.name AS actor_name,
-			u.erased_at IS NOT NULL AS actor_erased, coalesce(u.is_admin, false) AS actor_admin,
+			u.erased_at AS actor_erased_at, coalesce(u.is_admin, false) AS actor_admin,
 			f.user_id IS NOT NULL AS actor_facilitator, a.action, a.object_type, a.object_id, a.route
 		FROM audit_log a
 		LEFT JOIN users u ON u.id = a.actor_user_id
 		LEFT JOIN facilitators f ON f.user_id = a.actor_user_id
 		WHERE a.subject_user_id = @me AND a.actor_user_id IS DISTINCT FROM @me`
-	if before > 0 {
-		q += ` AND a.id < @before`
-		args["before"] = before
+	if keyset := after.KeysetSQL(args); keyset != "" {
+		q += ` AND ` + keyset
 	}
-	q += ` ORDER BY a.id DESC`
+	q += audit.KeysetOrder
 	if limit > 0 {
 		q += ` LIMIT @limit`
 		args["limit"] = limit
@@ -170,11 +133,12 @@ func accessLog(ctx context.Context, db *gorm.DB, subject uuid.UUID, before int64
 }
 
 func (r accessLogRow) actor() *Actor {
-	switch {
-	case r.ActorUserID == nil:
+	if r.ActorUserID == nil {
 		return nil // the system
-	case r.ActorID == nil || r.ActorErased || r.ActorName == nil:
-		return &Actor{Name: ErasedName, Roles: []string{}}
+	}
+	name, erased := audit.DisplayName(r.ActorName, r.ActorErasedAt)
+	if erased {
+		return &Actor{Name: name, Roles: []string{}}
 	}
 	roles := []string{}
 	if r.ActorAdmin {
@@ -183,5 +147,5 @@ func (r accessLogRow) actor() *Actor {
 	if r.ActorFacilitator {
 		roles = append(roles, "facilitator")
 	}
-	return &Actor{ID: r.ActorID, Name: *r.ActorName, Roles: roles}
+	return &Actor{ID: r.ActorID, Name: name, Roles: roles}
 }

@@ -61,7 +61,7 @@ var labels = map[string]string{
 	"goal.read": "heeft een leerdoel bekeken", "goals.read": "heeft uw leerdoelen bekeken",
 	"reflection.read": "heeft een reflectie gelezen", "reflections.read": "heeft uw gedeelde reflecties gelezen",
 	"portrait.read": "heeft uw ingediende portret gelezen", "portrait.approved": "heeft uw portret goedgekeurd",
-	"portrait.rejected": "heeft uw portret afgewezen",
+	"portrait.rejected": "heeft uw portret afgewezen", "sessions.revoked": "heeft u op al uw apparaten uitgelogd",
 }
 
 func label(key string) string {
@@ -136,6 +136,7 @@ JSON-bestand downloaden.</p>
 <dt>Taal</dt><dd>{{.Account.Locale}}</dd>
 <dt>Beheerder</dt><dd>{{yesno .Account.IsAdmin}}</dd>
 <dt>Wachtwoord ingesteld</dt><dd>{{yesno .Account.PasswordSet}}</dd>
+<dt>Tweestapsverificatie</dt><dd>{{if .Account.SecondFactorEnabled}}aan sinds {{optdate .Account.SecondFactorEnabledAt}}{{else}}uit{{end}}</dd>
 <dt>Aangemaakt</dt><dd>{{datetime .Account.CreatedAt}}</dd>
 <dt>Laatst gewijzigd</dt><dd>{{datetime .Account.UpdatedAt}}</dd>
 </dl>

@@ -32,6 +32,9 @@ func rowsOf(t *testing.T, a *testapp.App, id uuid.UUID) map[string]int {
 		"role_grants":          `SELECT count(*) FROM role_grants WHERE user_id = @u`,
 		"evaluation_drafts":    `SELECT count(*) FROM evaluation_drafts WHERE user_id = @u`,
 		"refresh_tokens":       `SELECT count(*) FROM refresh_tokens WHERE user_id = @u`,
+		"user_totp":            `SELECT count(*) FROM user_totp WHERE user_id = @u`,
+		"recovery_codes":       `SELECT count(*) FROM recovery_codes WHERE user_id = @u`,
+		"login_challenges":     `SELECT count(*) FROM login_challenges WHERE user_id = @u`,
 		"invitations":          `SELECT count(*) FROM invitations WHERE user_id = @u`,
 		"calendar_feeds":       `SELECT count(*) FROM calendar_feeds WHERE user_id = @u`,
 		"session_facilitators": `SELECT count(*) FROM session_facilitators WHERE user_id = @u`,
@@ -56,6 +59,12 @@ func TestEraseRemovesEveryRowOfThePersonAndKeepsAnswersAndAudit(t *testing.T) {
 	oldToken, _ := a.Login(t, "participant@test.example")
 	record(t, a, "GET /api/v1/goals/:goalID",
 		audit.Entry{ActorID: audit.Ptr(w.Users["facilitator"]), SubjectID: &me, Action: "goal.read", ObjectType: "goal"})
+	// A second factor with two recovery codes, and a login halfway.
+	a.Exec(t, `INSERT INTO user_totp (user_id, secret, enabled_at) VALUES (?, decode(repeat('ab', 20), 'hex'), now())`, me)
+	a.Exec(t, `INSERT INTO recovery_codes (user_id, salt, code_hash)
+		SELECT ?, decode(repeat('cd', 16), 'hex'), sha256(random()::text::bytea) FROM generate_series(1, 2)`, me)
+	a.Exec(t, `INSERT INTO login_challenges (token_hash, user_id, step, expires_at)
+		VALUES (sha256(random()::text::bytea), ?, 'verify', now() + interval '5 minutes')`, me)
 
 	before := rowsOf(t, a, me)
 	for table, n := range before {
@@ -89,6 +98,8 @@ func TestEraseRemovesEveryRowOfThePersonAndKeepsAnswersAndAudit(t *testing.T) {
 		"evaluationDrafts": before["evaluation_drafts"], "refreshTokens": before["refresh_tokens"],
 		"mails": before["outbox"], "invitations": before["invitations"], "calendarFeeds": before["calendar_feeds"],
 		"sessionFacilitations": 0,
+		"secondFactors":        before["user_totp"], "recoveryCodes": before["recovery_codes"],
+		"loginChallenges": before["login_challenges"],
 	}
 	wantKept := map[string]int{"enrolments": before["enrolments"], "attendance": attendance,
 		"evaluationSubmissions": submissions, "moduleChoices": 0}

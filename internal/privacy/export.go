@@ -51,6 +51,10 @@ type Account struct {
 	PasswordSet bool      `json:"passwordSet"`
 	CreatedAt   time.Time `json:"createdAt"`
 	UpdatedAt   time.Time `json:"updatedAt"`
+
+	// SecondFactorEnabledAt is when the authenticator app in use was set up; nil while off.
+	SecondFactorEnabled   bool       `json:"secondFactorEnabled"`
+	SecondFactorEnabledAt *time.Time `json:"secondFactorEnabledAt"`
 }
 
 // Role is a facilitator or reviewer grant; being a participant is an enrolment.
@@ -258,8 +262,9 @@ func gather(ctx context.Context, tx *gorm.DB, me uuid.UUID) (Export, error) {
 		return nil
 	}
 
-	res := db.Raw(`SELECT id, email, name, is_admin, locale, password_hash IS NOT NULL AS password_set,
-		created_at, updated_at FROM users WHERE id = ?`, me).Scan(&out.Account)
+	res := db.Raw(`SELECT u.id, u.email, u.name, u.is_admin, u.locale, u.password_hash IS NOT NULL AS password_set,
+		u.created_at, u.updated_at, t.enabled_at IS NOT NULL AS second_factor_enabled, t.enabled_at AS second_factor_enabled_at
+		FROM users u LEFT JOIN user_totp t ON t.user_id = u.id WHERE u.id = ?`, me).Scan(&out.Account)
 	if res.Error != nil {
 		return out, fmt.Errorf("privacy: export account of %s: %w", me, res.Error)
 	}
@@ -381,7 +386,7 @@ func gather(ctx context.Context, tx *gorm.DB, me uuid.UUID) (Export, error) {
 		return out, err
 	}
 
-	log, err := accessLog(ctx, tx, me, 0, 0)
+	log, err := accessLog(ctx, tx, me, audit.Cursor{}, 0)
 	if err != nil {
 		return out, err
 	}

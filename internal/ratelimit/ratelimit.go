@@ -58,14 +58,18 @@ type Config struct {
 	// per-email budget the request is still accepted (202) but no mail is sent, so it reveals nothing.
 	PasswordResetPerIP    Budget
 	PasswordResetPerEmail Budget
+	// POST /auth/second-factor and its enrolment steps, per client address; and per account (user id), every
+	// wrong authenticator or recovery code, at login and on the /me/second-factor endpoints that check one.
+	SecondFactorPerIP      Budget
+	SecondFactorPerAccount Backoff
 }
 
 // Defaults are the production limits. The budgets per address leave room for a municipality whose people share
 // one address; the per-account lockout is what stops password guessing.
 func Defaults() Config {
 	lock := Backoff{Threshold: 5, Base: time.Minute, Max: 15 * time.Minute, Forget: 24 * time.Hour}
-	login, token := lock, lock
-	login.Name, token.Name = "login-account", "set-password-token"
+	login, token, secondFactor := lock, lock, lock
+	login.Name, token.Name, secondFactor.Name = "login-account", "set-password-token", "second-factor-account"
 	return Config{
 		LoginPerIP:            Budget{Name: "login-ip", Limit: 30, Window: time.Minute},
 		LoginPerAccount:       login,
@@ -75,6 +79,9 @@ func Defaults() Config {
 		SpeakerLinkPerIP:      Budget{Name: "speaker-link-ip", Limit: 30, Window: time.Minute},
 		PasswordResetPerIP:    Budget{Name: "password-reset-ip", Limit: 10, Window: time.Minute},
 		PasswordResetPerEmail: Budget{Name: "password-reset-email", Limit: 3, Window: time.Hour},
+
+		SecondFactorPerIP:      Budget{Name: "second-factor-ip", Limit: 30, Window: time.Minute},
+		SecondFactorPerAccount: secondFactor,
 	}
 }
 

@@ -330,7 +330,8 @@ func TestAuditLogRejectsUpdateDeleteAndTruncate(t *testing.T) {
 			continue
 		}
 		var pgErr *pgconn.PgError
-		if !errors.As(err, &pgErr) || !strings.Contains(pgErr.Message, "append-only") {
+		// The application's role has no right to (the owner meets the trigger: internal/audit's tests).
+		if !errors.As(err, &pgErr) || pgErr.Code != "42501" || !strings.Contains(pgErr.Message, "audit_log") {
 			t.Errorf("%s: failed for another reason: %v", stmt, err)
 		}
 	}

@@ -47,6 +47,8 @@ type App struct {
 	Keys   *identity.KeyRing
 	Echo   http.Handler
 	Limits *ratelimit.Limiter
+	// Identity is the server's identity service, e.g. for a test to set its clock.
+	Identity *identity.Service
 }
 
 // Options change what New builds; the zero value is New.
@@ -55,13 +57,17 @@ type Options struct {
 	DB *gorm.DB
 	// RateLimits replaces TestRateLimits.
 	RateLimits *ratelimit.Config
+	// StaffSecondFactor requires a second factor of admins and facilitators, as production does; off by default,
+	// so that tests log staff in with just the password.
+	StaffSecondFactor bool
 }
 
 // TestRateLimits are the production limits with budgets so large that tests, which log in often from one
 // address, never meet them; lockouts stay as in production.
 func TestRateLimits() ratelimit.Config {
 	c := ratelimit.Defaults()
-	for _, b := range []*ratelimit.Budget{&c.LoginPerIP, &c.RefreshPerIP, &c.SetPasswordPerIP, &c.SpeakerLinkPerIP} {
+	for _, b := range []*ratelimit.Budget{&c.LoginPerIP, &c.RefreshPerIP, &c.SetPasswordPerIP, &c.SpeakerLinkPerIP,
+		&c.SecondFactorPerIP} {
 		b.Limit = 1_000_000
 	}
 	return c
@@ -101,6 +107,9 @@ func NewWith(t testing.TB, o Options) *App {
 	}
 	limits := ratelimit.New(db, limitCfg, log)
 	ident.UseLimiter(limits)
+	ident.LimitSessionAge(cfg.SessionMaxAge)
+	cfg.StaffSecondFactor = o.StaffSecondFactor
+	ident.RequireStaffSecondFactor(o.StaffSecondFactor)
 	spa := fstest.MapFS{
 		"index.html":          {Data: []byte(`<!doctype html><title>Leergang</title>`)},
 		"assets/app-abc1.js":  {Data: []byte(`console.log(1)`)},
@@ -113,7 +122,7 @@ func NewWith(t testing.TB, o Options) *App {
 		Privacy: privacy.NewService(db), Evaluation: evaluation.NewService(db)})
 	srv := httptest.NewServer(e)
 	t.Cleanup(srv.Close)
-	return &App{URL: srv.URL, DB: db, Config: cfg, Keys: keys, Echo: e, Limits: limits}
+	return &App{URL: srv.URL, DB: db, Config: cfg, Keys: keys, Echo: e, Limits: limits, Identity: ident}
 }
 
 // Exec runs SQL for test setup and fails the test on error.
