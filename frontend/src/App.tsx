@@ -41,6 +41,7 @@ const PublicPortraitsPage = lazy(() =>
   import('./features/public-portraits/PublicPortraitsPage').then((m) => ({ default: m.PublicPortraitsPage })),
 );
 const MyDataPage = lazy(() => import('./features/my-data/MyDataPage').then((m) => ({ default: m.MyDataPage })));
+const SecurityPage = lazy(() => import('./features/security/SecurityPage').then((m) => ({ default: m.SecurityPage })));
 const ForgotPasswordPage = lazy(() =>
   import('./features/password/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
 );
@@ -80,6 +81,13 @@ const MyEvaluationPage = lazy(() =>
 const EvaluationReportPage = lazy(() =>
   import('./features/evaluation-report/EvaluationReportPage').then((m) => ({ default: m.EvaluationReportPage })),
 );
+
+// The admin's security pages (audit log, a person's sign-in security, retention): lazy chunks with their strings.
+const AuditLogPage = lazy(() => import('./features/audit-log/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const PersonSecurityPage = lazy(() =>
+  import('./features/people/PersonSecurityPage').then((m) => ({ default: m.PersonSecurityPage })),
+);
+const RetentionPage = lazy(() => import('./features/retention/RetentionPage').then((m) => ({ default: m.RetentionPage })));
 
 export function App() {
   const queryClient = useQueryClient();
@@ -158,8 +166,24 @@ export function App() {
           element={<RequireHome kind="admin">{() => <Suspense fallback={<Loading />}><PeoplePage /></Suspense>}</RequireHome>}
         />
         <Route
+          path="beheer/personen/:userId/beveiliging"
+          element={<RequireHome kind="admin">{() => <Suspense fallback={<Loading />}><PersonSecurityPage /></Suspense>}</RequireHome>}
+        />
+        <Route
+          path="beheer/auditlog"
+          element={<RequireHome kind="admin">{() => <Suspense fallback={<Loading />}><AuditLogPage /></Suspense>}</RequireHome>}
+        />
+        <Route
+          path="beheer/bewaartermijnen"
+          element={<RequireHome kind="admin">{() => <Suspense fallback={<Loading />}><RetentionPage /></Suspense>}</RequireHome>}
+        />
+        <Route
           path="mijn-gegevens"
           element={<RequireUser>{() => <Suspense fallback={<Loading />}><MyDataPage /></Suspense>}</RequireUser>}
+        />
+        <Route
+          path="mijn-account/beveiliging"
+          element={<RequireUser>{(user) => <Suspense fallback={<Loading />}><SecurityPage user={user} /></Suspense>}</RequireUser>}
         />
         {/* Public: published portraits need no account. */}
         <Route path="portretten/:slug" element={<Suspense fallback={<Loading />}><PublicPortraitsPage /></Suspense>} />

@@ -53,6 +53,8 @@ export function Layout() {
                 </Paragraph>
                 {/* For everyone signed in: who read my data, and a download of all of it (AVG). */}
                 <RouterLink to="/mijn-gegevens">{t('myData.nav')}</RouterLink>
+                {/* Password, second factor and the devices one is logged in on. */}
+                <RouterLink to="/mijn-account/beveiliging">{t('nav.security')}</RouterLink>
                 <Button type="button" appearance="secondary-action-button" onClick={() => void onLogout()}>
                   {t('nav.logout')}
                 </Button>

@@ -1,5 +1,5 @@
 import { Alert, Button, FormFieldTextbox, Heading1, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { authClient } from '../../api/client';
@@ -10,7 +10,11 @@ import { useSession } from '../../auth/useSession';
 import { Loading } from '../../components/Loading';
 import { RouterLink } from '../../components/RouterLink';
 import { usePageTitle } from '../../components/usePageTitle';
+import type { SecondFactorChallenge } from '../security/api';
 import { validateLogin, type LoginField } from './validate';
+
+// The second step (a code, or setting up the app) is its own chunk: most logins never need it.
+const LoginSecondFactor = lazy(() => import('../security/LoginSecondFactor'));
 
 type FieldMessages = Partial<Record<LoginField, string>>;
 type Failure = { title: string; detail?: string | undefined };
@@ -28,6 +32,10 @@ export function LoginPage() {
   const [serverErrors, setServerErrors] = useState<FieldMessages>({});
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
+  // After the right password, when a second factor is needed: the challenge of the login's 202.
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
+  const [email, setEmail] = useState('');
+  const [backToPassword, setBackToPassword] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -36,9 +44,32 @@ export function LoginPage() {
     if (failure) alertRef.current?.focus();
   }, [failure]);
 
+  // Back from the second step without a notice: the address is still filled in, so on to the password.
+  useEffect(() => {
+    if (backToPassword && !challenge) passwordRef.current?.focus();
+  }, [backToPassword, challenge]);
+
   if (session.status === 'loading') return <Loading />;
   if (session.status === 'signedIn') {
     return <Navigate to={from ?? homePathFor(session.user) ?? '/'} replace />;
+  }
+
+  if (challenge) {
+    return (
+      <div className="lg-narrow">
+        <Suspense fallback={<Loading />}>
+          <LoginSecondFactor
+            challenge={challenge}
+            email={email.trim()}
+            onRestart={(notice) => {
+              setChallenge(null);
+              setFailure(notice);
+              setBackToPassword(!notice);
+            }}
+          />
+        </Suspense>
+      </div>
+    );
   }
 
   const messageFor = (field: LoginField) =>
@@ -49,9 +80,11 @@ export function LoginPage() {
     if (busy) return; // not disabling the button: that would drop keyboard focus mid-submit
     setFailure(null);
     setServerErrors({});
+    setBackToPassword(false);
     const form = new FormData(event.currentTarget);
     const email = String(form.get('email') ?? '');
     const password = String(form.get('password') ?? '');
+    setEmail(email);
     const errors = validateLogin(email, password);
     setClientErrors(errors);
     if (errors.email || errors.password) {
@@ -64,6 +97,10 @@ export function LoginPage() {
       const { data, error, response } = await authClient.POST('/auth/login', {
         body: { email: email.trim(), password },
       });
+      if (data && 'challenge' in data) {
+        setChallenge(data); // the password is right; a second factor is needed
+        return;
+      }
       if (data) {
         signIn(data); // the signed-in session re-renders this page into a redirect
         return;
@@ -121,6 +158,7 @@ export function LoginPage() {
           invalid={Boolean(emailMessage)}
           errorMessage={emailMessage}
           inputRef={emailRef}
+          defaultValue={email}
           maxLength={254}
         />
         <FormFieldTextbox

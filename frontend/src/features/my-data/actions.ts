@@ -18,6 +18,8 @@ export const knownActions = [
   'portrait.rejected',
   'grant.created',
   'grant.revoked',
+  'role.granted',
+  'role.revoked',
   'user.created',
   'user.updated',
   'enrolment.created',
@@ -27,6 +29,10 @@ export const knownActions = [
   'attendance.updated',
   'personal_data.exported',
   'login.failed',
+  'login.second_factor_failed',
+  'sessions.revoked',
+  'second_factor.reset',
+  'retention.noticed',
   'retention.purged',
 ] as const;
 

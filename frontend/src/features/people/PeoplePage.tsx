@@ -1,4 +1,5 @@
 import '../../i18n/coaching';
+import '../../i18n/admin-security';
 import {
   Button,
   Heading1,
@@ -16,6 +17,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { RouterLink } from '../../components/RouterLink';
 import { usePageTitle } from '../../components/usePageTitle';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -25,6 +27,7 @@ import type { Person } from '../admin/types';
 import { EraseStep, ErasureReportView } from './EraseStep';
 import type { ErasureReport } from './queries';
 import '../coaching/staff.css';
+import './security.css';
 
 const queryParam = 'zoek';
 
@@ -128,22 +131,31 @@ export function PeoplePage() {
                       {person.isAdmin && `, ${t('people.admin')}`}
                     </TableCell>
                     <TableCell>
-                      <Button
-                        ref={(node: HTMLButtonElement | null) => {
-                          if (node) eraseButtons.current.set(person.id, node);
-                          else eraseButtons.current.delete(person.id);
-                        }}
-                        type="button"
-                        appearance="secondary-action-button"
-                        aria-label={t('people.eraseOf', { name: person.name })}
-                        aria-expanded={chosen?.id === person.id}
-                        onClick={() => {
-                          setErased(null);
-                          setChosen(person);
-                        }}
-                      >
-                        {t('people.eraseButton')}
-                      </Button>
+                      <div className="lg-people-actions">
+                        <RouterLink
+                          to={`/beheer/personen/${encodeURIComponent(person.id)}/beveiliging`}
+                          state={{ from: `/beheer/personen?${params.toString()}` }}
+                          aria-label={t('adminSecurity.personSecurity.linkOf', { name: person.name })}
+                        >
+                          {t('adminSecurity.personSecurity.link')}
+                        </RouterLink>
+                        <Button
+                          ref={(node: HTMLButtonElement | null) => {
+                            if (node) eraseButtons.current.set(person.id, node);
+                            else eraseButtons.current.delete(person.id);
+                          }}
+                          type="button"
+                          appearance="secondary-action-button"
+                          aria-label={t('people.eraseOf', { name: person.name })}
+                          aria-expanded={chosen?.id === person.id}
+                          onClick={() => {
+                            setErased(null);
+                            setChosen(person);
+                          }}
+                        >
+                          {t('people.eraseButton')}
+                        </Button>
+                      </div>
                     </TableCell>
                   </TableRow>
                 ))}
