@@ -53,6 +53,11 @@ test-web: $(NPM_STAMP) ## frontend type check, API types fresh, unit tests
 test-e2e: $(BIN) $(NPM_STAMP) ## end-to-end tests in headless Chromium against the real binary
 	cd frontend && LEERGANG_BIN=../$(BIN) npm run test:e2e
 
+.PHONY: audit
+audit: $(NPM_STAMP) ## known vulnerabilities in Go modules and production npm packages (needs their online databases)
+	$(GO) run golang.org/x/vuln/cmd/govulncheck@v1.9.0 ./...
+	cd frontend && npm audit --omit=dev
+
 .PHONY: bench
 bench: ## Go benchmarks (cluster start, login, authenticated read); prints their figures
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./internal/database/
