@@ -8,6 +8,7 @@ package markdown
 
 import (
 	"bytes"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -56,7 +57,11 @@ func newPolicy() *bluemonday.Policy {
 	p.AllowAttrs("href").OnElements("a")
 	p.RequireParseableURLs(true)
 	p.AllowRelativeURLs(false)
-	p.AllowURLSchemes("http", "https", "mailto")
+	// A web address must name a host: "http:javascript:" is harmless to browsers but no link anyone meant.
+	hasHost := func(u *url.URL) bool { return u.Host != "" }
+	p.AllowURLSchemeWithCustomPolicy("http", hasHost)
+	p.AllowURLSchemeWithCustomPolicy("https", hasHost)
+	p.AllowURLSchemeWithCustomPolicy("mailto", func(u *url.URL) bool { return u.Opaque != "" })
 	p.RequireNoFollowOnLinks(true)
 	p.RequireNoReferrerOnLinks(true)
 	return p

@@ -204,6 +204,7 @@ func FuzzRender(f *testing.F) {
 	f.Add("\x00<scr\x00ipt>")
 	f.Add("[](AaAaAaAa ())") // once rendered as <a title=""> without an address
 	f.Add("[](https:)")
+	f.Add("[](http:jAvAsCript:)") // once kept as a link: an http address without a host
 	f.Fuzz(func(t *testing.T, in string) {
 		out := Render(in)
 		if what := unsafeIn(out); what != "" {
