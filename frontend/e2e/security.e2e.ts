@@ -29,7 +29,8 @@ const realProblems = (problems: string[]) => problems.filter((text) => !text.inc
 
 /**
  * An authenticator app in a few lines: a code for the secret read from the page. The server takes each 30-second
- * step once, so a second code waits for the next step.
+ * step once but accepts one step of clock drift, so the next code is for the next unused step, and waits only
+ * when that would be more than one step ahead of the clock.
  */
 class Authenticator {
   private readonly totp: OTPAuth.TOTP;
@@ -40,10 +41,10 @@ class Authenticator {
   }
 
   async code(): Promise<string> {
-    const step = () => Math.floor(Date.now() / 30_000);
-    while (step() <= this.lastStep) await new Promise((r) => setTimeout(r, 500));
-    this.lastStep = step();
-    return this.totp.generate();
+    const now = () => Math.floor(Date.now() / 30_000);
+    while (Math.max(now(), this.lastStep + 1) > now() + 1) await new Promise((r) => setTimeout(r, 500));
+    this.lastStep = Math.max(now(), this.lastStep + 1);
+    return this.totp.generate({ timestamp: this.lastStep * 30_000 });
   }
 }
 
