@@ -21,7 +21,8 @@ import {
   type TotpEnrolment,
 } from './api';
 import { CodeField } from './CodeField';
-import { codeProblem, isSixDigits, normaliseCode } from './problems';
+import { codeProblem } from './problems';
+import { useCodeForm } from './useCodeForm';
 import { RecoveryCodes } from './RecoveryCodes';
 import { TotpSetup } from './TotpSetup';
 
@@ -249,33 +250,16 @@ function FactorOn({
 function RegenerateForm({ onCodes, onStale }: { onCodes: (codes: string[]) => void; onStale: () => void }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [code, setCode] = useState('');
-  const [clientError, setClientError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { code, setCode, shown, busy, submit } = useCodeForm();
   const id = (field: string) => fieldDomId('new-recovery-codes', field);
 
-  const shown = useMemo<FormProblem | null>(
-    () => problem ?? (clientError ? { title: t('security.form.invalid'), fields: { code: t(clientError) } } : null),
-    [problem, clientError, t],
-  );
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setProblem(null);
-    const error = code.trim() === '' ? 'security.code.required' : isSixDigits(code) ? null : 'security.code.sixDigits';
-    setClientError(error);
-    if (error) return;
-    setBusy(true);
+  async function regenerate(normalised: string): Promise<FormProblem | null> {
     try {
-      const result = await regenerateMyRecoveryCodes(normaliseCode(code));
-      onCodes(result.recoveryCodes);
+      onCodes((await regenerateMyRecoveryCodes(normalised)).recoveryCodes);
+      return null;
     } catch (failure) {
-      setProblem(codeProblem(failure, 'code'));
-      setCode('');
       if (isApiError(failure, 409)) onStale(); // it was turned off meanwhile
-      setBusy(false);
+      return codeProblem(failure, 'code');
     }
   }
 
@@ -284,7 +268,7 @@ function RegenerateForm({ onCodes, onStale }: { onCodes: (codes: string[]) => vo
       <Heading3 id={headingId}>{t('security.factor.regenerateHeading')}</Heading3>
       <Paragraph>{t('security.factor.regenerateIntro')}</Paragraph>
       {shown && <ErrorSummary problem={shown} fieldId={id} />}
-      <form noValidate onSubmit={(event) => void onSubmit(event)} className="lg-form" aria-busy={busy}>
+      <form noValidate onSubmit={(event) => void submit(event, regenerate)} className="lg-form" aria-busy={busy}>
         <CodeField
           id={id('code')}
           label={t('security.factor.regenerateLabel')}

@@ -1,11 +1,12 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { fieldDomId, type FormProblem } from '../../components/formProblem';
 import type { TotpEnrolment } from './api';
 import { CodeField } from './CodeField';
-import { groupSecret, isSixDigits, normaliseCode } from './problems';
+import { groupSecret } from './problems';
+import { useCodeForm } from './useCodeForm';
 
 type Level = 1 | 2 | 3 | 4 | 5;
 
@@ -29,35 +30,8 @@ export function TotpSetup({
 }) {
   const { t } = useTranslation();
   const id = (field: string) => fieldDomId(idPrefix, field);
-  const [code, setCode] = useState('');
-  const [clientError, setClientError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { code, setCode, shown, busy, submit } = useCodeForm();
   const codeRef = useRef<HTMLInputElement>(null);
-
-  const shown = useMemo<FormProblem | null>(
-    () => problem ?? (clientError ? { title: t('security.form.invalid'), fields: { code: t(clientError) } } : null),
-    [problem, clientError, t],
-  );
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setProblem(null);
-    const error = code.trim() === '' ? 'security.code.required' : isSixDigits(code) ? null : 'security.code.sixDigits';
-    setClientError(error);
-    if (error) return;
-    setBusy(true);
-    try {
-      const result = await onConfirm(normaliseCode(code));
-      if (result) {
-        setProblem(result);
-        setCode('');
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <div className="lg-totp">
@@ -76,7 +50,7 @@ export function TotpSetup({
         <li>
           <Heading level={level}>{t('security.setup.confirm.heading')}</Heading>
           {shown && <ErrorSummary problem={shown} fieldId={id} />}
-          <form noValidate onSubmit={(event) => void onSubmit(event)} className="lg-form" aria-busy={busy}>
+          <form noValidate onSubmit={(event) => void submit(event, onConfirm)} className="lg-form" aria-busy={busy}>
             <CodeField
               id={id('code')}
               label={t('security.setup.confirm.label')}
