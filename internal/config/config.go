@@ -53,6 +53,9 @@ type Config struct {
 
 	LogLevel  string
 	LogFormat string
+	// ServerTiming adds a Server-Timing header with the request's database statements and their time. Off by
+	// default: it tells every client how long our queries take.
+	ServerTiming bool
 
 	// RetentionMonths is how long goals and reflections of an archived cohort are kept; RetentionNoticeDays is
 	// how long before the purge their authors are mailed, and the least time a notice gives them.
@@ -83,6 +86,7 @@ func Load(getenv func(string) string) (Config, error) {
 		MailFrom:             p.str("LEERGANG_MAIL_FROM", "Leergang <noreply@leergang.example>"),
 		LogLevel:             p.str("LEERGANG_LOG_LEVEL", "info"),
 		LogFormat:            p.str("LEERGANG_LOG_FORMAT", "text"),
+		ServerTiming:         p.boolean("LEERGANG_SERVER_TIMING", false),
 
 		RetentionMonths:     p.integer("LEERGANG_RETENTION_MONTHS", 24, 1, 240),
 		RetentionNoticeDays: p.integer("LEERGANG_RETENTION_NOTICE_DAYS", 30, 1, 365),

@@ -58,6 +58,7 @@ func New(d Deps) *echo.Echo {
 	e.JSONSerializer = jsonSerializer{}
 
 	e.Pre(dropBadRequestID)
+	e.Use(countStatements(d.Config.ServerTiming)) // first, so that authentication's statements count too
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}))
 	e.Use(requestLogger(d.Log))
 	e.Use(auditRequest)

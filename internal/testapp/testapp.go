@@ -10,6 +10,8 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -91,7 +93,8 @@ func NewWith(t testing.TB, o Options) *App {
 		limitCfg = *o.RateLimits
 	}
 	cfg, err := config.Load(func(k string) string {
-		return map[string]string{"LEERGANG_COOKIE_SECURE": "false", "LEERGANG_BASE_URL": "http://leergang.test"}[k]
+		return map[string]string{"LEERGANG_COOKIE_SECURE": "false", "LEERGANG_BASE_URL": "http://leergang.test",
+			"LEERGANG_SERVER_TIMING": "true"}[k]
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -253,6 +256,23 @@ type Problem struct {
 		Code    string `json:"code"`
 		Message string `json:"message"`
 	} `json:"errors"`
+}
+
+var serverTimingQueries = regexp.MustCompile(`desc="(\d+) queries"`)
+
+// Queries returns how many database statements the server ran for the request, from its Server-Timing header
+// (tests run with LEERGANG_SERVER_TIMING on).
+func (r *Response) Queries(t testing.TB) int {
+	t.Helper()
+	m := serverTimingQueries.FindStringSubmatch(r.Header.Get("Server-Timing"))
+	if m == nil {
+		t.Fatalf("%s %s: no query count in Server-Timing %q", r.Request.Method, r.Request.URL.Path, r.Header.Get("Server-Timing"))
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil {
+		t.Fatalf("Server-Timing %q: %v", r.Header.Get("Server-Timing"), err)
+	}
+	return n
 }
 
 // Cookie returns the named cookie set by the response, or nil.

@@ -1,0 +1,33 @@
+package httpapi
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/vgs/leergang/internal/database"
+)
+
+// countStatements gives every request a statement counter, so that what auth, the handler and the error mapping
+// send to PostgreSQL is counted alike. With show (LEERGANG_SERVER_TIMING), the response tells the count and the
+// statements' time in a Server-Timing header, written just before the first byte: the load generator reads it.
+func countStatements(show bool) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			ctx, counter := database.WithStatementCounter(c.Request().Context())
+			c.SetRequest(c.Request().WithContext(ctx))
+			if show {
+				c.Response().Before(func() {
+					c.Response().Header().Set("Server-Timing", serverTiming(counter.Snapshot()))
+				})
+			}
+			return next(c)
+		}
+	}
+}
+
+// serverTiming is the header's value, e.g. `db;dur=1.25;desc="4 queries"`.
+func serverTiming(n int, total time.Duration) string {
+	return fmt.Sprintf(`db;dur=%.2f;desc="%d queries"`, float64(total)/float64(time.Millisecond), n)
+}
