@@ -69,6 +69,7 @@ func (s *Service) RecordAttendance(ctx context.Context, p *access.Principal, ses
 		if err := checkAgainstSheet(changes, sheet, !s.now().Before(locked.StartsAt)); err != nil {
 			return err
 		}
+		var lines []attendanceLine
 		for _, ch := range changes {
 			cur := sheet[ch.userID]
 			if (cur.Version == nil) != (ch.version == nil) || (cur.Version != nil && *cur.Version != *ch.version) {
@@ -77,17 +78,15 @@ func (s *Service) RecordAttendance(ctx context.Context, p *access.Principal, ses
 			if cur.Status != nil && *cur.Status == ch.status {
 				continue // unchanged: keep who recorded it and when
 			}
-			var saved bool
-			if cur.Version == nil {
-				saved, err = st.InsertAttendance(ctx, locked, ch.userID, ch.status, p.UserID)
-			} else {
-				saved, err = st.UpdateAttendance(ctx, sessionID, ch.userID, ch.status, *ch.version, p.UserID)
-			}
-			if err != nil {
-				return err
-			}
-			if !saved {
-				return staleAttendance(cur.Name)
+			lines = append(lines, attendanceLine{UserID: ch.userID, Status: ch.status, Version: ch.version})
+		}
+		saved, err := st.SaveAttendance(ctx, locked, lines, p.UserID)
+		if err != nil {
+			return err
+		}
+		for _, l := range lines {
+			if !saved[l.UserID] {
+				return staleAttendance(sheet[l.UserID].Name)
 			}
 		}
 		return nil

@@ -3,6 +3,7 @@ package planning
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -93,27 +94,45 @@ func (s *Store) LockSheet(ctx context.Context, sessionID uuid.UUID) (map[uuid.UU
 	return out, nil
 }
 
-// InsertAttendance records a first status; false when a record appeared meanwhile (someone else saved first).
-func (s *Store) InsertAttendance(ctx context.Context, sess attendanceSessionInfo, userID uuid.UUID, status string, by uuid.UUID) (bool, error) {
-	res := s.db.WithContext(ctx).Exec(`
-		INSERT INTO attendance (session_id, user_id, cohort_id, status, recorded_by)
-		VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id, user_id) DO NOTHING`,
-		sess.ID, userID, sess.CohortID, status, by)
-	if res.Error != nil {
-		return false, fmt.Errorf("planning: record attendance: %w", res.Error)
-	}
-	return res.RowsAffected == 1, nil
+// attendanceLine is one record to write: a first one when Version is nil, else a change of the record at Version.
+type attendanceLine struct {
+	UserID  uuid.UUID `json:"user_id"`
+	Status  string    `json:"status"`
+	Version *int      `json:"version"`
 }
 
-// UpdateAttendance changes a record if it is still at version; false when it is not.
-func (s *Store) UpdateAttendance(ctx context.Context, sessionID, userID uuid.UUID, status string, version int, by uuid.UUID) (bool, error) {
-	res := s.db.WithContext(ctx).Exec(`
-		UPDATE attendance SET status = ?, recorded_by = ?, recorded_at = now(), updated_at = now(), version = version + 1
-		WHERE session_id = ? AND user_id = ? AND version = ?`, status, by, sessionID, userID, version)
-	if res.Error != nil {
-		return false, fmt.Errorf("planning: update attendance: %w", res.Error)
+// SaveAttendance writes a session's first records and changed records in one statement, however long the sheet,
+// and returns the users whose line was saved. A line is not saved when a record appeared meanwhile (someone else
+// saved first) or is no longer at its version.
+func (s *Store) SaveAttendance(ctx context.Context, sess attendanceSessionInfo, lines []attendanceLine, by uuid.UUID) (map[uuid.UUID]bool, error) {
+	saved := make(map[uuid.UUID]bool, len(lines))
+	if len(lines) == 0 {
+		return saved, nil
 	}
-	return res.RowsAffected == 1, nil
+	doc, err := json.Marshal(lines)
+	if err != nil {
+		return nil, fmt.Errorf("planning: record attendance: %w", err)
+	}
+	var ids []uuid.UUID
+	if err := s.db.WithContext(ctx).Raw(`
+		WITH line AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS r (user_id uuid, status text, version int)),
+		added AS (
+			INSERT INTO attendance (session_id, user_id, cohort_id, status, recorded_by)
+			SELECT ?, user_id, ?, status, ? FROM line WHERE version IS NULL
+			ON CONFLICT (session_id, user_id) DO NOTHING RETURNING user_id),
+		changed AS (
+			UPDATE attendance a SET status = l.status, recorded_by = ?, recorded_at = now(), updated_at = now(),
+				version = a.version + 1
+			FROM line l WHERE a.session_id = ? AND a.user_id = l.user_id AND a.version = l.version
+			RETURNING a.user_id)
+		SELECT user_id FROM added UNION ALL SELECT user_id FROM changed`,
+		string(doc), sess.ID, sess.CohortID, by, by, sess.ID).Scan(&ids).Error; err != nil {
+		return nil, fmt.Errorf("planning: record attendance of session %s: %w", sess.ID, err)
+	}
+	for _, id := range ids {
+		saved[id] = true
+	}
+	return saved, nil
 }
 
 // AttendanceFacts reads what a cohort's rates are computed from, in one consistent snapshot.
