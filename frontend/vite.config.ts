@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { constants as zlib } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 const apiTarget = process.env.LEERGANG_DEV_API ?? 'http://localhost:8080';
@@ -39,7 +41,24 @@ function keepDistPlaceholder(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), swaggerUiDocs(), keepDistPlaceholder()],
+  plugins: [
+    react(),
+    swaggerUiDocs(),
+    keepDistPlaceholder(),
+    // name.br and name.gz beside every compressible file, at the highest levels: the Go server sends them to
+    // browsers that accept them (internal/httpapi/spa.go), so no request pays for compression. index.html is
+    // left out: the server answers it for every client-side route with its own headers.
+    compression({
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY } }),
+        defineAlgorithm('gzip', { level: zlib.Z_BEST_COMPRESSION }),
+      ],
+      include: /\.(js|css|svg|json|txt)$/,
+      threshold: 1024,
+      skipIfLargerOrEqual: true,
+      logLevel: 'silent',
+    }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -47,6 +66,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Never inline assets as data: URIs: fonts from data: are blocked by the CSP (font-src falls back to 'self').
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      // @utrecht/component-library-react is one 250 kB module whose components each end in
+      // `X.displayName = 'X'`. By default such a property write counts as a side effect, which keeps every
+      // component the app never renders (some 190 kB of the first load). Our own code writes no properties at
+      // module level that matter when unread, so the bundler may drop them.
+      treeshake: { propertyWriteSideEffects: false },
+    },
   },
   server: {
     proxy: {

@@ -35,15 +35,32 @@ export function Layout() {
     navigate('/inloggen', { replace: true, state: revoked ? null : { logoutFailed: true } });
   }
 
+  const logo = (
+    <RouterLink to="/" className="lg-header__logo">
+      <span className="lg-header__name">{t('app.name')}</span>
+      <span className="lg-header__tagline">{t('app.tagline')}</span>
+    </RouterLink>
+  );
+
+  // Until the refresh cookie has answered, show only the logo. Whether a navigation bar, the user's tools and
+  // which page follow depends on who is signed in; rendering a guess first would make it all jump down a moment
+  // later (a layout shift that readers see and Lighthouse counts).
+  if (session.status === 'loading') {
+    return (
+      <div className="lg-app utrecht-document">
+        <PageHeader className="lg-header">
+          <div className="lg-header__content">{logo}</div>
+        </PageHeader>
+      </div>
+    );
+  }
+
   return (
     <div className="lg-app utrecht-document">
       <SkipLink href="#main">{t('app.skipLink')}</SkipLink>
       <PageHeader className="lg-header">
         <div className="lg-header__content">
-          <RouterLink to="/" className="lg-header__logo">
-            <span className="lg-header__name">{t('app.name')}</span>
-            <span className="lg-header__tagline">{t('app.tagline')}</span>
-          </RouterLink>
+          {logo}
           <div className="lg-header__tools">
             <LanguageSwitch />
             {user && (
