@@ -51,6 +51,7 @@ test-web: $(NPM_STAMP) ## frontend type check, API types fresh, unit tests
 
 .PHONY: test-e2e
 test-e2e: $(BIN) $(NPM_STAMP) ## end-to-end tests in headless Chromium against the real binary
+	cd frontend && npm run check:size
 	cd frontend && LEERGANG_BIN=../$(BIN) npm run test:e2e
 
 .PHONY: audit
@@ -58,8 +59,19 @@ audit: $(NPM_STAMP) ## known vulnerabilities in Go modules and production npm pa
 	$(GO) run golang.org/x/vuln/cmd/govulncheck@v1.9.0 ./...
 	cd frontend && npm audit --omit=dev
 
+BENCH_SCALE ?= national
+LIGHTHOUSE_STAMP := bench/lighthouse/node_modules/.npm-ci-stamp
+
+$(LIGHTHOUSE_STAMP): bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+	touch $@
+
 .PHONY: bench
-bench: ## Go benchmarks (cluster start, login, authenticated read); prints their figures
+bench: $(BIN) $(LIGHTHOUSE_STAMP) ## issue 7's benchmark at BENCH_SCALE (national, regional, tiny); report in bench/results/
+	$(GO) run ./cmd/leergang-bench run -scale $(BENCH_SCALE) -lighthouse
+
+.PHONY: bench-go
+bench-go: ## Go micro-benchmarks (cluster start, login, authenticated read); prints their figures
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./internal/database/
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./internal/httpapi/
 

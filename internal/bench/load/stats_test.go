@@ -1,0 +1,170 @@
+package load
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestPercentileIsNearestRank(t *testing.T) {
+	var lat []time.Duration
+	for i := 1; i <= 100; i++ {
+		lat = append(lat, time.Duration(i)*time.Millisecond)
+	}
+	for _, tc := range []struct {
+		p    float64
+		want time.Duration
+	}{{0.50, 50 * time.Millisecond}, {0.95, 95 * time.Millisecond}, {0.99, 99 * time.Millisecond},
+		{1, 100 * time.Millisecond}, {0.001, time.Millisecond}} {
+		if got := percentile(lat, tc.p); got != tc.want {
+			t.Errorf("p%v of 1..100 ms = %v, want %v", tc.p*100, got, tc.want)
+		}
+	}
+	if got := percentile([]time.Duration{7}, 0.99); got != 7 {
+		t.Errorf("p99 of one value = %v, want it", got)
+	}
+	if got := percentile(nil, 0.5); got != 0 {
+		t.Errorf("p50 of nothing = %v, want 0", got)
+	}
+}
+
+func TestSummarizeMergesClients(t *testing.T) {
+	a, b := newRecorder(), newRecorder()
+	for i := 1; i <= 3; i++ {
+		a.record("GET /me", time.Duration(i)*time.Millisecond, 2)
+	}
+	b.record("GET /me", 10*time.Millisecond, 4)
+	b.record("GET /me", 20*time.Millisecond, -1)
+	b.fail(ErrorSample{Name: "GET /me", Status: 500, Body: "kapot"})
+	stats, samples := summarize([]*recorder{a, b}, 2*time.Second)
+	if len(stats) != 1 {
+		t.Fatalf("stats = %+v, want one request name", stats)
+	}
+	s := stats[0]
+	if s.Count != 5 || s.Errors != 1 || s.PerSecond != 2.5 || s.P50 != 3*time.Millisecond || s.Max != 20*time.Millisecond {
+		t.Errorf("stats = %+v, want 5 requests, 1 error, 2.5/s, p50 3ms, max 20ms", s)
+	}
+	if s.QueriesSeen != 4 || s.QueriesMean != 2.5 || s.QueriesMax != 4 {
+		t.Errorf("queries = mean %v max %d over %d, want 2.5, 4, over 4 answers", s.QueriesMean, s.QueriesMax, s.QueriesSeen)
+	}
+	if len(samples) != 1 || samples[0].Body != "kapot" {
+		t.Errorf("samples = %+v", samples)
+	}
+}
+
+func TestQueriesFromServerTiming(t *testing.T) {
+	for header, want := range map[string]int{
+		`db;dur=1.23;desc="5 queries"`:                   5,
+		`cache;desc="hit", db;dur=0.40;desc="1 queries"`: 1,
+		`db;dur=12.00;desc="120 queries"`:                120,
+		``:                                               -1,
+		`db;dur=1.23`:                                    -1,
+	} {
+		if got := queriesFrom(header); got != want {
+			t.Errorf("queriesFrom(%q) = %d, want %d", header, got, want)
+		}
+	}
+}
+
+func TestAssignRolesKeepsSharesAtEveryLevel(t *testing.T) {
+	roles, err := assignRoles(64, DefaultShares)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		n    int
+		want map[Role]int
+	}{
+		{1, map[Role]int{Participant: 1}},
+		{16, map[Role]int{Participant: 11, Facilitator: 2, Reviewer: 2, Admin: 1}},
+		{64, map[Role]int{Participant: 45, Facilitator: 10, Reviewer: 6, Admin: 3}},
+	} {
+		got := map[Role]int{}
+		for _, r := range roles[:tc.n] {
+			got[r]++
+		}
+		for _, r := range Roles {
+			if got[r] != tc.want[r] {
+				t.Errorf("first %d clients: %v, want %v", tc.n, got, tc.want)
+				break
+			}
+		}
+	}
+	if _, err := assignRoles(4, Shares{}); err == nil {
+		t.Error("no shares at all: want an error")
+	}
+}
+
+func TestParseStatus(t *testing.T) {
+	status := "Name:\tleergang\nVmPeak:\t  900000 kB\nVmHWM:\t   150000 kB\nVmRSS:\t   120000 kB\nThreads:\t9\n"
+	rss, hwm, err := parseStatus([]byte(status))
+	if err != nil || rss != 120000*1024 || hwm != 150000*1024 {
+		t.Errorf("parseStatus = %d, %d, %v; want 120000 kB and 150000 kB", rss, hwm, err)
+	}
+	if _, _, err := parseStatus([]byte("Name:\tzombie\n")); err == nil {
+		t.Error("no VmRSS: want an error")
+	}
+}
+
+func TestSearchWords(t *testing.T) {
+	got := searchWords("Over **samenwerking** in de regio; samenwerking en informatieveiligheid. Leiderschap!", 2)
+	if strings.Join(got, ",") != "samenwerking,informatieveiligheid" {
+		t.Errorf("searchWords = %v", got)
+	}
+}
+
+// passingReport meets every target of issue 7.
+func passingReport() Report {
+	fast := RequestStats{Name: nameCohort, Count: 1000, P50: 2 * time.Millisecond, P99: 20 * time.Millisecond}
+	product := Result{Clients: 64, Total: 1000, PerSecond: 700, Requests: []RequestStats{{Name: nameCohort, Count: 700, PerSecond: 700}}}
+	baseline := Result{Clients: 64, Total: 1000, PerSecond: 1000, Requests: []RequestStats{{Name: nameCohort, Count: 1000, PerSecond: 1000}}}
+	return Report{
+		Levels: []Level{
+			{Result: Result{Clients: 1, Total: 100, Requests: []RequestStats{fast}}, Memory: Memory{PeakRSS: 80e6}},
+			{Result: Result{Clients: 64, Total: 1000, Requests: []RequestStats{fast}}, Memory: Memory{PeakRSS: 150e6}},
+		},
+		Baseline:   &Baseline{Product: product, Baseline: baseline},
+		Dashboard:  &Single{Stats: RequestStats{Count: 50, P50: 60 * time.Millisecond, P99: 120 * time.Millisecond}},
+		Home:       &Single{Stats: RequestStats{Count: 200, P50: 3 * time.Millisecond}},
+		Lighthouse: &Lighthouse{Desktop: LighthouseScores{Performance: 99, Accessibility: 100}, InitialJSGzipBytes: 150 * 1024},
+	}
+}
+
+func TestCheckTargets(t *testing.T) {
+	for _, tgt := range CheckTargets(passingReport()) {
+		if tgt.Status != Met {
+			t.Errorf("passing report: %q is %s (%s)", tgt.Name, tgt.Status, tgt.Got)
+		}
+	}
+
+	r := passingReport()
+	slow := RequestStats{Name: nameReport, Count: 10, P99: 80 * time.Millisecond, Errors: 1}
+	r.Levels[1].Requests = append(r.Levels[1].Requests, slow)
+	r.Levels[1].Errors = 1
+	r.Levels[1].Memory.PeakRSS = 250e6
+	r.Baseline.Product.PerSecond = 500
+	r.Lighthouse = nil
+	r.Targets = CheckTargets(r)
+	got := map[string]Target{}
+	for _, tgt := range r.Targets {
+		got[tgt.Name] = tgt
+	}
+	for name, want := range map[string]Status{
+		"p99 < 50.0 ms for every request at 64 clients": Missed,
+		"zero errors":                                               Missed,
+		"throughput ≥ 60% of the baseline":                          Missed,
+		"server RSS < 200 MB under load":                            Missed,
+		"participant home p50 < 10.0 ms (1 client)":                 Met,
+		"Lighthouse accessibility ≥ 95 (participant home, desktop)": NotMeasured,
+	} {
+		if got[name].Status != want {
+			t.Errorf("%q = %+v, want %s", name, got[name], want)
+		}
+	}
+	if g := got["p99 < 50.0 ms for every request at 64 clients"].Got; !strings.Contains(g, nameReport) {
+		t.Errorf("the p99 line names %q, want the slowest request", g)
+	}
+	if md := r.Markdown(); !strings.Contains(md, "❌") || !strings.Contains(md, "| "+nameReport+" | 10 |") {
+		t.Errorf("the Markdown report lacks the missed targets or the request table:\n%s", md)
+	}
+}

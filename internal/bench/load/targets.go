@@ -1,0 +1,168 @@
+package load
+
+import (
+	"fmt"
+	"time"
+)
+
+// The targets of issue 7.
+const (
+	TargetP99              = 50 * time.Millisecond
+	TargetClients          = 64
+	TargetBaselineShare    = 0.60
+	TargetDashboard        = 150 * time.Millisecond
+	TargetHomeP50          = 10 * time.Millisecond
+	TargetRSSBytes         = 200_000_000
+	TargetLighthouse       = 95
+	TargetInitialJSGzBytes = 200 * 1024
+)
+
+// Status is whether a target was met.
+type Status string
+
+// A target is met, missed, or was not measured in this run (e.g. without -lighthouse).
+const (
+	Met         Status = "met"
+	Missed      Status = "missed"
+	NotMeasured Status = "not measured"
+)
+
+func (s Status) mark() string {
+	switch s {
+	case Met:
+		return "✅"
+	case Missed:
+		return "❌"
+	default:
+		return "– not measured"
+	}
+}
+
+// Target is one line of the checklist.
+type Target struct {
+	Name   string `json:"name"`
+	Got    string `json:"got"`
+	Status Status `json:"status"`
+}
+
+func check(name string, met bool, got string) Target {
+	if met {
+		return Target{Name: name, Got: got, Status: Met}
+	}
+	return Target{Name: name, Got: got, Status: Missed}
+}
+
+func notMeasured(name string) Target { return Target{Name: name, Got: "–", Status: NotMeasured} }
+
+// CheckTargets compares the report's figures with issue 7's targets.
+func CheckTargets(r Report) []Target {
+	var out []Target
+
+	p99Name := fmt.Sprintf("p99 < %s for every request at %d clients", ms(TargetP99), TargetClients)
+	if l, ok := r.level(TargetClients); ok && len(l.Requests) > 0 {
+		worst := l.Requests[0]
+		for _, s := range l.Requests {
+			if s.P99 > worst.P99 {
+				worst = s
+			}
+		}
+		out = append(out, check(p99Name, worst.P99 < TargetP99, fmt.Sprintf("slowest: %s, p99 %s", worst.Name, ms(worst.P99))))
+	} else {
+		out = append(out, notMeasured(p99Name))
+	}
+
+	if len(r.Levels) == 0 {
+		out = append(out, notMeasured("zero errors"))
+	} else {
+		errs, total := 0, 0
+		for _, res := range r.results() {
+			errs += res.Errors
+			total += res.Total
+		}
+		out = append(out, check("zero errors", errs == 0, fmt.Sprintf("%d errors in %d requests", errs, total)))
+	}
+
+	shareName := fmt.Sprintf("throughput ≥ %.0f%% of the baseline", TargetBaselineShare*100)
+	if r.Baseline != nil {
+		ratios := r.Baseline.Ratios()
+		all := ratios[len(ratios)-1]
+		out = append(out, check(shareName, all.Throughput >= TargetBaselineShare, fmt.Sprintf("%.0f%%", all.Throughput*100)))
+	} else {
+		out = append(out, notMeasured(shareName))
+	}
+
+	dashName := fmt.Sprintf("reviewer dashboard of the largest programme < %s (p99, 1 client)", ms(TargetDashboard))
+	if r.Dashboard != nil && r.Dashboard.Stats.Count > 0 {
+		s := r.Dashboard.Stats
+		out = append(out, check(dashName, s.P99 < TargetDashboard && s.Errors == 0,
+			fmt.Sprintf("p50 %s, p99 %s", ms(s.P50), ms(s.P99))))
+	} else {
+		out = append(out, notMeasured(dashName))
+	}
+
+	homeName := fmt.Sprintf("participant home p50 < %s (1 client)", ms(TargetHomeP50))
+	if r.Home != nil && r.Home.Stats.Count > 0 {
+		s := r.Home.Stats
+		out = append(out, check(homeName, s.P50 < TargetHomeP50 && s.Errors == 0, fmt.Sprintf("p50 %s", ms(s.P50))))
+	} else {
+		out = append(out, notMeasured(homeName))
+	}
+
+	rssName := fmt.Sprintf("server RSS < %s under load", megabytes(TargetRSSBytes))
+	if len(r.Levels) > 0 {
+		var peak int64
+		for _, l := range r.Levels {
+			peak = max(peak, l.Memory.PeakRSS)
+		}
+		out = append(out, check(rssName, peak < TargetRSSBytes, "peak "+megabytes(peak)))
+	} else {
+		out = append(out, notMeasured(rssName))
+	}
+
+	lhNames := []string{
+		fmt.Sprintf("Lighthouse performance ≥ %d (participant home, desktop)", TargetLighthouse),
+		fmt.Sprintf("Lighthouse accessibility ≥ %d (participant home, desktop)", TargetLighthouse),
+		fmt.Sprintf("initial JavaScript < %d KB gzipped", TargetInitialJSGzBytes/1024),
+	}
+	if l := r.Lighthouse; l != nil {
+		out = append(out,
+			check(lhNames[0], l.Desktop.Performance >= TargetLighthouse,
+				fmt.Sprintf("desktop %.0f, mobile %.0f", l.Desktop.Performance, l.Mobile.Performance)),
+			check(lhNames[1], l.Desktop.Accessibility >= TargetLighthouse,
+				fmt.Sprintf("desktop %.0f, mobile %.0f", l.Desktop.Accessibility, l.Mobile.Accessibility)),
+			check(lhNames[2], l.InitialJSGzipBytes < TargetInitialJSGzBytes,
+				fmt.Sprintf("%.1f KB", float64(l.InitialJSGzipBytes)/1024)))
+	} else {
+		for _, n := range lhNames {
+			out = append(out, notMeasured(n))
+		}
+	}
+	return out
+}
+
+// level returns the run of the whole mix at n clients.
+func (r Report) level(n int) (Level, bool) {
+	for _, l := range r.Levels {
+		if l.Clients == n {
+			return l, true
+		}
+	}
+	return Level{}, false
+}
+
+// results are all runs of the report, whose errors count against "zero errors".
+func (r Report) results() []Result {
+	var out []Result
+	for _, l := range r.Levels {
+		out = append(out, l.Result)
+	}
+	if r.Baseline != nil {
+		out = append(out, r.Baseline.Product, r.Baseline.Baseline)
+	}
+	for _, s := range []*Single{r.Dashboard, r.Home} {
+		if s != nil {
+			out = append(out, Result{Total: s.Stats.Count, Errors: s.Stats.Errors})
+		}
+	}
+	return out
+}
