@@ -40,11 +40,31 @@ function keepDistPlaceholder(): Plugin {
   };
 }
 
+// @utrecht/component-library-react is one 250 kB module whose components each end in `X.displayName = 'X'`.
+// Rolldown must keep such a property write (it could have side effects), and with it every component the app
+// never renders: some 190 kB of the first load. The names only label components in React DevTools, so the
+// production build blanks those lines (keeping line numbers, so no new source map is needed) and lets
+// tree-shaking remove what is unused. (Rolldown's global treeshake.propertyWriteSideEffects: false does the same
+// for this module but breaks the app: other modules rely on their property writes.)
+function shakeUtrechtComponents(): Plugin {
+  return {
+    name: 'leergang-shake-utrecht-components',
+    apply: 'build',
+    transform: {
+      filter: { id: /@utrecht\/component-library-react\/dist\/index\.mjs$/ },
+      handler(code) {
+        return { code: code.replace(/^[\w$]+\.displayName = '[^'\n]*';$/gm, ''), map: null };
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     swaggerUiDocs(),
     keepDistPlaceholder(),
+    shakeUtrechtComponents(),
     // name.br and name.gz beside every compressible file, at the highest levels: the Go server sends them to
     // browsers that accept them (internal/httpapi/spa.go), so no request pays for compression. index.html is
     // left out: the server answers it for every client-side route with its own headers.
@@ -66,13 +86,6 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Never inline assets as data: URIs: fonts from data: are blocked by the CSP (font-src falls back to 'self').
     assetsInlineLimit: 0,
-    rolldownOptions: {
-      // @utrecht/component-library-react is one 250 kB module whose components each end in
-      // `X.displayName = 'X'`. By default such a property write counts as a side effect, which keeps every
-      // component the app never renders (some 190 kB of the first load). Our own code writes no properties at
-      // module level that matter when unread, so the bundler may drop them.
-      treeshake: { propertyWriteSideEffects: false },
-    },
   },
   server: {
     proxy: {

@@ -27,6 +27,8 @@ Commands:
             to bench/results/<date>-<scale>.md and .json
   generate  fill a database with a dataset: -scale national|regional|tiny -seed 1 [-database-url URL]
             (without -database-url: the benchmark's own cluster, as run uses it)
+  serve     run the product on the benchmark's dataset until interrupted (to look around, profile, or run
+            Lighthouse by hand): -scale national -seed 1 [-bin bin/leergang]
   baseline  serve the hand-written baseline: -addr 127.0.0.1:0 -database-url URL
 
 Run "leergang-bench <command> -h" for a command's flags.
@@ -53,6 +55,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = generate(ctx, args, stderr, log)
 	case "baseline":
 		err = serveBaseline(ctx, args, stderr, log)
+	case "serve":
+		err = serveDataset(ctx, args, stdout, stderr, log)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

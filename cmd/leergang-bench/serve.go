@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/vgs/leergang/internal/bench/datagen"
+	"github.com/vgs/leergang/internal/bench/load"
+)
+
+// serveDataset runs the product on the benchmark's dataset until interrupted, configured as run measures it:
+// for looking at a page, profiling a request or running Lighthouse by hand at national scale.
+func serveDataset(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	scaleName := fs.String("scale", "national", "national, regional or tiny")
+	seed := fs.Int64("seed", 1, "random seed of the dataset")
+	bin := fs.String("bin", "bin/leergang", "the product binary (built beforehand)")
+	dir := fs.String("cluster-dir", defaultClusterDir, "the benchmark's PostgreSQL cluster")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	scale, err := datagen.ScaleByName(*scaleName)
+	if err != nil {
+		return err
+	}
+	cluster, err := startCluster(ctx, *dir, log)
+	if err != nil {
+		return err
+	}
+	defer cluster.Stop()
+	url, _, err := ensureDataset(ctx, cluster, scale, *seed, stderr, log)
+	if err != nil {
+		return err
+	}
+	accounts, err := load.LoadAccounts(ctx, url, 1)
+	if err != nil {
+		return err
+	}
+	serverLog := filepath.Join(filepath.Dir(*dir), "bench-server.log")
+	logFile, err := os.Create(serverLog)
+	if err != nil {
+		return fmt.Errorf("server log: %w", err)
+	}
+	defer logFile.Close()
+	product, err := startProduct(ctx, *bin, url, logFile)
+	if err != nil {
+		return fmt.Errorf("%w (its log: %s)", err, serverLog)
+	}
+	defer product.stop()
+	fmt.Fprintf(stdout, "Leergang on the %s dataset: %s (log: %s)\ndatabase: %s\npassword of every account: %s\n",
+		scale.Name, product.URL, serverLog, url, datagen.Password)
+	for _, role := range []load.Role{load.Participant, load.Facilitator, load.Reviewer, load.Admin} {
+		if len(accounts[role]) > 0 {
+			fmt.Fprintf(stdout, "a %s: %s\n", role, accounts[role][0])
+		}
+	}
+	<-ctx.Done()
+	return nil
+}
