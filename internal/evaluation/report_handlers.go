@@ -3,6 +3,7 @@ package evaluation
 import (
 	"mime"
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -18,10 +19,19 @@ func (h *Handlers) Report(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	formSplits := false
+	if raw := c.QueryParam("formSplits"); raw != "" {
+		if formSplits, err = strconv.ParseBool(raw); err != nil {
+			return errBadFormSplits
+		}
+	}
 	ctx := c.Request().Context()
 	r, err := h.svc.Report(ctx, access.FromContext(ctx), id, c.QueryParam("cohortId"))
 	if err != nil {
 		return err
+	}
+	if r.CohortID == nil && !formSplits {
+		r = r.withoutFormSplits()
 	}
 	return httpio.JSON(c, http.StatusOK, r)
 }

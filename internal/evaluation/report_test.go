@@ -342,7 +342,11 @@ func (w *evalWorld) reportPath(cohort *uuid.UUID) string {
 // report reads the report as role and fails unless it is a 200.
 func (w *evalWorld) report(t *testing.T, role string, cohort *uuid.UUID) reportJSON {
 	t.Helper()
-	r := w.call(t, role, http.MethodGet, w.reportPath(cohort), nil, 0)
+	path := w.reportPath(cohort)
+	if cohort == nil {
+		path += "?formSplits=true" // the groups per form are where withholding is decided
+	}
+	r := w.call(t, role, http.MethodGet, path, nil, 0)
 	wantStatus(t, r, http.StatusOK)
 	var out reportJSON
 	r.JSON(t, &out)
@@ -792,6 +796,32 @@ func (w *evalWorld) bulkForms(t testing.TB, tmpl uuid.UUID, cohorts []uuid.UUID,
 }
 
 // The report costs the same number of statements for one form as for many cohorts with many forms.
+func TestAProgrammeReportSplitsPerFormOnlyWhenAsked(t *testing.T) {
+	w := newEvalWorld(t)
+	tmpl := w.template(t, "Evaluatie bijeenkomst", nil, qSpreker, qMeenemen)
+	w.bulkForms(t, tmpl, []uuid.UUID{w.Cohort}, 2, 6)
+	splits := func(path string) (forms, cohorts int) {
+		t.Helper()
+		r := w.call(t, "reviewer", http.MethodGet, path, nil, 0)
+		wantStatus(t, r, http.StatusOK)
+		var out reportJSON
+		r.JSON(t, &out)
+		q := out.Forms[0].Questions[0]
+		return len(q.ByForm), len(q.ByCohort)
+	}
+	if forms, cohorts := splits(w.reportPath(nil)); forms != 0 || cohorts != 1 {
+		t.Errorf("programme report: %d form splits, %d cohort splits; want 0 and 1", forms, cohorts)
+	}
+	if forms, _ := splits(w.reportPath(nil) + "?formSplits=true"); forms != 2 {
+		t.Errorf("programme report with formSplits: %d form splits, want 2", forms)
+	}
+	if forms, _ := splits(w.reportPath(&w.Cohort)); forms != 2 {
+		t.Errorf("cohort report: %d form splits, want 2", forms)
+	}
+	r := w.call(t, "reviewer", http.MethodGet, w.reportPath(nil)+"?formSplits=misschien", nil, 0)
+	wantStatus(t, r, http.StatusBadRequest)
+}
+
 func TestReportUsesAConstantNumberOfQueries(t *testing.T) {
 	w := newEvalWorld(t)
 	tmpl := w.template(t, "Evaluatie bijeenkomst", nil, qSpreker, qAanbevelen, qLengte, qMeenemen)

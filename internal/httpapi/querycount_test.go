@@ -136,18 +136,18 @@ func TestQueriesPerRequestDoNotGrowWithData(t *testing.T) {
 
 		// The funder: dashboard and exports.
 		single("GET /programmes", "reviewer", 3, v1+"/programmes"),
-		list("GET /programmes/{id}/evaluation-report", "reviewer", 9, prog+"/evaluation-report"),
-		list("GET /programmes/{id}/evaluation-report?cohortId=", "reviewer", 10, prog+"/evaluation-report?cohortId="+w.Cohort.String()),
-		list("GET /programmes/{id}/evaluation-report/export/csv", "reviewer", 10, prog+"/evaluation-report/export/csv"),
-		list("GET /programmes/{id}/evaluation-report/export/xlsx", "reviewer", 10, prog+"/evaluation-report/export/xlsx"),
-		list("GET /programmes/{id}/evaluation-report/export/pdf", "reviewer", 10, prog+"/evaluation-report/export/pdf"),
+		list("GET /programmes/{id}/evaluation-report", "reviewer", 10, prog+"/evaluation-report"),
+		list("GET /programmes/{id}/evaluation-report?cohortId=", "reviewer", 11, prog+"/evaluation-report?cohortId="+w.Cohort.String()),
+		list("GET /programmes/{id}/evaluation-report/export/csv", "reviewer", 11, prog+"/evaluation-report/export/csv"),
+		list("GET /programmes/{id}/evaluation-report/export/xlsx", "reviewer", 11, prog+"/evaluation-report/export/xlsx"),
+		list("GET /programmes/{id}/evaluation-report/export/pdf", "reviewer", 11, prog+"/evaluation-report/export/pdf"),
 		list("GET /cohorts/{id}/attendance", "reviewer", 10, cohort+"/attendance"),
 
 		// The programme office.
 		list("GET /programmes", "admin", 3, v1+"/programmes"),
 		list("GET /programmes/{id}/cohorts", "admin", 4, prog+"/cohorts"),
 		list("GET /programmes/{id}/grants", "admin", 4, prog+"/grants"),
-		list("GET /programmes/{id}/evaluation-report", "admin", 9, prog+"/evaluation-report"),
+		list("GET /programmes/{id}/evaluation-report", "admin", 10, prog+"/evaluation-report"),
 		list("GET /cohorts/{id}/participants", "admin", 4, cohort+"/participants"),
 		list("GET /users?query=", "admin", 3, v1+"/users?query=deelnemer"),
 		list("GET /admin/outbox", "admin", 3, v1+"/admin/outbox"),

@@ -7283,6 +7283,13 @@ export interface operations {
         parameters: {
             query?: {
                 cohortId?: string;
+                /**
+                 * @description true: a programme-wide report also splits each question per form (byForm). Without it, byForm of a
+                 *     programme-wide report is empty: a lineage can hold hundreds of forms (one per session of every
+                 *     cohort), which a dashboard cannot show and which made the answer megabytes. The report of one cohort
+                 *     and the exports always have the split per form.
+                 */
+                formSplits?: boolean;
             };
             header?: never;
             path: {
