@@ -207,12 +207,14 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		log.Warn("admins and facilitators may log in without a second factor (LEERGANG_STAFF_2FA=optional); " +
 			"require it in production")
 	}
+	eval := evaluation.NewService(db)
+	eval.CacheReports(cfg.ReportCacheTTL)
 	e := httpapi.New(httpapi.Deps{
 		Limits: limits,
 		Config: cfg, Log: log, DB: db, Identity: ident, Planning: planning.NewService(db),
 		Mail: mail.NewService(db), SPA: frontend.Dist(), OpenAPI: api.OpenAPI,
 		Goals: goals.NewService(db), Reflections: reflections.NewService(db), Portraits: portraits.NewService(db),
-		Privacy: privacy.NewService(db), Evaluation: evaluation.NewService(db),
+		Privacy: privacy.NewService(db), Evaluation: eval,
 	})
 	// Mail: without LEERGANG_SMTP_URL it stays in the outbox, where admins read it. With it, every replica runs
 	// a worker; their claims on the outbox keep any two from sending one mail.

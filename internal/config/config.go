@@ -53,6 +53,8 @@ type Config struct {
 
 	LogLevel  string
 	LogFormat string
+	// ReportCacheTTL is how long a built evaluation report is served to its readers (0: not kept).
+	ReportCacheTTL time.Duration
 	// ServerTiming adds a Server-Timing header with the request's database statements and their time. Off by
 	// default: it tells every client how long our queries take.
 	ServerTiming bool
@@ -87,6 +89,7 @@ func Load(getenv func(string) string) (Config, error) {
 		LogLevel:             p.str("LEERGANG_LOG_LEVEL", "info"),
 		LogFormat:            p.str("LEERGANG_LOG_FORMAT", "text"),
 		ServerTiming:         p.boolean("LEERGANG_SERVER_TIMING", false),
+		ReportCacheTTL:       p.duration("LEERGANG_REPORT_CACHE_TTL", 30*time.Second),
 
 		RetentionMonths:     p.integer("LEERGANG_RETENTION_MONTHS", 24, 1, 240),
 		RetentionNoticeDays: p.integer("LEERGANG_RETENTION_NOTICE_DAYS", 30, 1, 365),

@@ -192,11 +192,17 @@ func (s *Service) Report(ctx context.Context, p *access.Principal, programmeID u
 			return Report{}, errNotReportReader
 		}
 	}
-	facts, err := reportFactsOf(ctx, s.db, prog)
-	if err != nil {
-		return Report{}, err
+	key := reportKey{programme: programmeID}
+	if cohortID != nil {
+		key.cohort = *cohortID
 	}
-	return buildReport(facts, cohortID, time.Now())
+	return s.cachedReport(ctx, key, func(ctx context.Context) (Report, error) {
+		facts, err := reportFactsOf(ctx, s.db, prog)
+		if err != nil {
+			return Report{}, err
+		}
+		return buildReport(facts, cohortID, time.Now())
+	})
 }
 
 // withoutFormSplits is the report without its split per form (byForm), for a programme-wide dashboard: at

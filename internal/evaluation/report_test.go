@@ -822,6 +822,30 @@ func TestAProgrammeReportSplitsPerFormOnlyWhenAsked(t *testing.T) {
 	wantStatus(t, r, http.StatusBadRequest)
 }
 
+func TestACachedReportIsRebuiltAfterASubmission(t *testing.T) {
+	w := newEvalWorld(t)
+	w.App.Evaluation.CacheReports(time.Hour)
+	w.App.Exec(t, `UPDATE programmes SET k_anonymity = 2 WHERE id = ?`, w.Programme)
+	form := w.openForm(t, "Evaluatie module")
+	responses := func(role string) int {
+		t.Helper()
+		return w.report(t, role, nil).lineage(t, "Evaluatie module").Responses
+	}
+	if n := responses("reviewer"); n != 0 {
+		t.Fatalf("responses before any answer: %d", n)
+	}
+	// Written behind the service's back: the cached report, shared by every reader, does not see them.
+	w.responses(t, form.ID, 2)
+	if r, a := responses("reviewer"), responses("admin"); r != 0 || a != 0 {
+		t.Errorf("responses after an insert the cache cannot know of: reviewer %d, admin %d; want the cached 0", r, a)
+	}
+	// A submission through the service drops the programme's reports: the next read counts all three.
+	wantStatus(t, w.submit(t, "participant", form.ID, fullAnswers(), ""), http.StatusCreated)
+	if n := responses("reviewer"); n != 3 {
+		t.Errorf("responses after a submission: %d, want 3", n)
+	}
+}
+
 func TestReportUsesAConstantNumberOfQueries(t *testing.T) {
 	w := newEvalWorld(t)
 	tmpl := w.template(t, "Evaluatie bijeenkomst", nil, qSpreker, qAanbevelen, qLengte, qMeenemen)

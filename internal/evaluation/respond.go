@@ -223,6 +223,7 @@ func (s *Service) Submit(ctx context.Context, p *access.Principal, id uuid.UUID,
 	if err := signedIn(p); err != nil {
 		return Receipt{}, false, err
 	}
+	var programmeID uuid.UUID
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		// The form's share lock lets submits run side by side but waits for (and holds off) a period change or
 		// the form's deletion; the per-person lock lets one person's submits and draft saves run one at a time,
@@ -271,8 +272,12 @@ func (s *Service) Submit(ctx context.Context, p *access.Principal, id uuid.UUID,
 			return err
 		}
 		r = Receipt{FormID: id, SubmittedAt: submittedAt, Answered: len(answers)}
+		programmeID = m.ProgrammeID
 		return nil
 	})
+	if err == nil && !retried {
+		s.forgetReports(programmeID)
+	}
 	return r, retried, err
 }
 

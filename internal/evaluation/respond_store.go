@@ -39,6 +39,7 @@ func myEvaluationsOf(ctx context.Context, db *gorm.DB, userID uuid.UUID) ([]MyEv
 // participation is a cohort form as one participant sees it: the form, their submission and their draft.
 type participation struct {
 	FormID         uuid.UUID
+	ProgrammeID    uuid.UUID
 	CohortID       uuid.UUID
 	Title          string
 	Description    string
@@ -59,7 +60,7 @@ type participation struct {
 // for templates, it is not found.
 func participationOf(ctx context.Context, db *gorm.DB, formID, userID uuid.UUID) (participation, error) {
 	var rows []participation
-	err := db.WithContext(ctx).Raw(`SELECT f.id AS form_id, f.cohort_id, f.title, f.description, c.name AS cohort_name,
+	err := db.WithContext(ctx).Raw(`SELECT f.id AS form_id, f.programme_id, f.cohort_id, f.title, f.description, c.name AS cohort_name,
 			f.scope, `+targetTitleSQL+` AS target_title, f.opens_at, f.closes_at, `+stateSQL+` AS state,
 			es.submitted_at, es.idempotency_key,
 			coalesce(d.answers::text, '{}') AS draft_answers, d.updated_at AS draft_updated_at, d.version AS draft_version

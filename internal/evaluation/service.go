@@ -19,7 +19,10 @@ import (
 // comparable (CheckComparable).
 
 // Service applies the rules and access checks of evaluation forms.
-type Service struct{ db *gorm.DB }
+type Service struct {
+	db      *gorm.DB
+	reports *reportCache // nil: no cache (CacheReports)
+}
 
 // NewService wires the service.
 func NewService(db *gorm.DB) *Service { return &Service{db: db} }

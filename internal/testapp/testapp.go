@@ -51,6 +51,8 @@ type App struct {
 	Limits *ratelimit.Limiter
 	// Identity is the server's identity service, e.g. for a test to set its clock.
 	Identity *identity.Service
+	// Evaluation is the server's evaluation service, e.g. for a test to turn on its report cache.
+	Evaluation *evaluation.Service
 }
 
 // Options change what New builds; the zero value is New.
@@ -119,13 +121,14 @@ func NewWith(t testing.TB, o Options) *App {
 		"api/docs/index.html": {Data: []byte(`<!doctype html><title>API</title>`)},
 		"api/docs/init.js":    {Data: []byte(`SwaggerUIBundle({})`)},
 	}
+	eval := evaluation.NewService(db) // no report cache: tests read what they just wrote
 	e := httpapi.New(httpapi.Deps{Config: cfg, Log: log, DB: db, Identity: ident, Limits: limits,
 		Planning: planning.NewService(db), Mail: mail.NewService(db), SPA: spa, OpenAPI: api.OpenAPI,
 		Goals: goals.NewService(db), Reflections: reflections.NewService(db), Portraits: portraits.NewService(db),
-		Privacy: privacy.NewService(db), Evaluation: evaluation.NewService(db)})
+		Privacy: privacy.NewService(db), Evaluation: eval})
 	srv := httptest.NewServer(e)
 	t.Cleanup(srv.Close)
-	return &App{URL: srv.URL, DB: db, Config: cfg, Keys: keys, Echo: e, Limits: limits, Identity: ident}
+	return &App{URL: srv.URL, DB: db, Config: cfg, Keys: keys, Echo: e, Limits: limits, Identity: ident, Evaluation: eval}
 }
 
 // Exec runs SQL for test setup and fails the test on error.
