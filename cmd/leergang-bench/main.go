@@ -22,9 +22,10 @@ Usage: leergang-bench <command> [flags]
 
 Commands:
   run       what "make bench" does: a local PostgreSQL cluster with the dataset, the product (-bin) and the
-            baseline as child processes, the request mix at each concurrency level, the baseline comparison,
-            the reviewer dashboard and participant home on their own, optionally Lighthouse; writes the report
-            to bench/results/<date>-<scale>.md and .json
+            baseline as child processes, the request mix at each concurrency level without think time (-levels:
+            the capacity), then by -users 64 clients who pause -think 250ms on average between requests (the
+            latency target), the baseline comparison, the reviewer dashboard and participant home on their own,
+            optionally Lighthouse; writes the report to bench/results/<date>-<scale>.md and .json
   generate  fill a database with a dataset: -scale national|regional|tiny -seed 1 [-database-url URL]
             (without -database-url: the benchmark's own cluster, as run uses it)
   serve     run the product on the benchmark's dataset until interrupted (to look around, profile, or run

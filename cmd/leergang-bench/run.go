@@ -28,6 +28,8 @@ type benchOptions struct {
 	bin               string
 	clusterDir        string
 	levels            []int
+	users             int
+	think             time.Duration
 	duration, warmup  time.Duration
 	baselineClients   int
 	dashboardRequests int
@@ -44,7 +46,9 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchOptions, error) {
 	fs.Int64Var(&o.seed, "seed", 1, "dataset seed")
 	fs.StringVar(&o.bin, "bin", "bin/leergang", "the product binary to measure (built beforehand)")
 	fs.StringVar(&o.clusterDir, "cluster-dir", defaultClusterDir, "the benchmark's PostgreSQL cluster (kept between runs)")
-	levels := fs.String("levels", "1,16,64", "concurrency levels of the whole mix, comma-separated")
+	levels := fs.String("levels", "1,16,64", "concurrency levels of the whole mix without think time (the capacity), comma-separated")
+	fs.IntVar(&o.users, "users", load.TargetClients, "clients of the latency target's run, which pause -think between requests")
+	fs.DurationVar(&o.think, "think", load.TargetThink, "mean think time of the -users run (exponentially distributed)")
 	fs.DurationVar(&o.duration, "duration", 20*time.Second, "how long each level (and each side of the baseline comparison) runs")
 	fs.DurationVar(&o.warmup, "warmup", 5*time.Second, "unmeasured load before the first level and before the baseline")
 	fs.IntVar(&o.baselineClients, "baseline-clients", load.TargetClients, "clients of the baseline comparison")
@@ -66,8 +70,11 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchOptions, error) {
 		}
 		o.levels = append(o.levels, n)
 	}
-	if o.duration <= 0 || o.baselineClients < 1 || o.dashboardRequests < 1 || o.homeRequests < 1 {
-		return o, errors.New("-duration, -baseline-clients, -dashboard-requests and -home-requests must be positive")
+	if o.duration <= 0 || o.users < 1 || o.baselineClients < 1 || o.dashboardRequests < 1 || o.homeRequests < 1 {
+		return o, errors.New("-duration, -users, -baseline-clients, -dashboard-requests and -home-requests must be positive")
+	}
+	if o.think < 0 {
+		return o, errors.New("-think must not be negative")
 	}
 	return o, nil
 }
@@ -131,9 +138,10 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	return writeReport(report, o.outDir, stdout, log)
 }
 
-// measure runs the load: the mix at every level, the baseline comparison, the dashboard and the home alone.
+// measure runs the load: the mix at every level without think time, then by the users with it, the baseline
+// comparison, the dashboard and the home alone.
 func measure(ctx context.Context, o benchOptions, url string, product, base *child, r *load.Report, log *slog.Logger) error {
-	clients := slices.Max(o.levels)
+	clients := max(slices.Max(o.levels), o.users)
 	accounts, err := load.LoadAccounts(ctx, url, max(clients, o.baselineClients))
 	if err != nil {
 		return err
@@ -149,15 +157,20 @@ func measure(ctx context.Context, o benchOptions, url string, product, base *chi
 		return err
 	}
 	for _, n := range o.levels {
-		stop := load.SampleMemory(product.Pid(), 100*time.Millisecond)
-		res, err := pool.Run(ctx, load.RunOptions{Clients: n, Duration: o.duration})
-		mem, memErr := stop()
-		if err := errors.Join(err, memErr); err != nil {
+		l, err := runLevel(ctx, pool, product, load.RunOptions{Clients: n, Duration: o.duration})
+		if err != nil {
 			return err
 		}
-		log.Info("level done", "clients", n, "req/s", int(res.PerSecond), "errors", res.Errors, "peak RSS MB", mem.PeakRSS/1e6)
-		r.Levels = append(r.Levels, load.Level{Result: res, Memory: mem})
+		log.Info("level done", "clients", n, "req/s", int(l.PerSecond), "errors", l.Errors, "peak RSS MB", l.Memory.PeakRSS/1e6)
+		r.Levels = append(r.Levels, l)
 	}
+	users, err := runLevel(ctx, pool, product, load.RunOptions{Clients: o.users, Duration: o.duration, Think: o.think})
+	if err != nil {
+		return err
+	}
+	log.Info("users done", "users", o.users, "think", o.think, "req/s", int(users.PerSecond), "errors", users.Errors,
+		"peak RSS MB", users.Memory.PeakRSS/1e6)
+	r.Users = &users
 
 	// The baseline's requests are participants' requests: a pool of participants only.
 	bcfg := cfg
@@ -194,6 +207,17 @@ func measure(ctx context.Context, o benchOptions, url string, product, base *chi
 	r.Home = &load.Single{What: "Participant home (" + load.HomeRequest + ")"}
 	r.Home.Stats, r.Home.Samples, err = pool.Repeat(ctx, load.HomeRequest, o.homeRequests)
 	return err
+}
+
+// runLevel runs the pool's whole mix and samples the product's memory meanwhile.
+func runLevel(ctx context.Context, pool *load.Pool, product *child, o load.RunOptions) (load.Level, error) {
+	stop := load.SampleMemory(product.Pid(), 100*time.Millisecond)
+	res, err := pool.Run(ctx, o)
+	mem, memErr := stop()
+	if err := errors.Join(err, memErr); err != nil {
+		return load.Level{}, err
+	}
+	return load.Level{Result: res, Memory: mem}, nil
 }
 
 // runLighthouse runs bench/lighthouse/lighthouse.mjs on the participant home as one of the dataset's

@@ -1,5 +1,6 @@
 // Package load drives a running Leergang server over HTTP the way its users do: virtual clients, each one
-// account of one role, log in and then send their role's mix of requests without pause for a fixed time. It
+// account of one role, log in and then send their role's mix of requests for a fixed time, without pause (to
+// find the capacity) or with a think time between an answer and the next request (as people use the app). It
 // measures per request name the count, errors, throughput, latency percentiles and the statements the server
 // ran (its Server-Timing header), and samples the server's memory.
 package load
@@ -154,11 +155,29 @@ type RunOptions struct {
 	Target string
 	// Only limits the mix to these request names (e.g. BaselineRequests); empty: each role's whole mix.
 	Only []string
+	// Think is the mean pause of each client after an answer before its next request, and before its first;
+	// zero: no pause, which measures the server at saturation.
+	Think time.Duration
+}
+
+// maxThinkFactor caps a drawn think time at this many times the mean: the exponential distribution's long tail
+// would otherwise now and then park a client for most of a run.
+const maxThinkFactor = 10
+
+// thinkTime draws a pause from the exponential distribution with the given mean, capped at maxThinkFactor
+// times the mean. Exponential pauses make the requests of many clients arrive as a Poisson stream, as those of
+// independent people do.
+func thinkTime(rng *rand.Rand, mean time.Duration) time.Duration {
+	if mean <= 0 {
+		return 0
+	}
+	return time.Duration(min(rng.ExpFloat64(), maxThinkFactor) * float64(mean))
 }
 
 // Result is what one run measured.
 type Result struct {
 	Clients   int            `json:"clients"`
+	Think     time.Duration  `json:"thinkNs"`
 	Duration  time.Duration  `json:"durationNs"`
 	Requests  []RequestStats `json:"requests"`
 	Total     int            `json:"total"`
@@ -215,7 +234,7 @@ func (p *Pool) Run(ctx context.Context, o RunOptions) (Result, error) {
 	for i, c := range clients {
 		wg.Go(func() {
 			rng := rand.New(rand.NewPCG(p.seed, uint64(i)))
-			if err := c.loop(runCtx, deadline, rng, plans[i]); err != nil {
+			if err := c.loop(runCtx, deadline, rng, plans[i], o.Think); err != nil {
 				mu.Lock()
 				firstErr = cmp.Or(firstErr, err)
 				mu.Unlock()
@@ -236,7 +255,7 @@ func (p *Pool) Run(ctx context.Context, o RunOptions) (Result, error) {
 	for i, c := range clients {
 		recs[i] = c.rec
 	}
-	res := Result{Clients: o.Clients, Duration: elapsed}
+	res := Result{Clients: o.Clients, Think: o.Think, Duration: elapsed}
 	res.Requests, res.Samples = summarize(recs, elapsed)
 	for _, s := range res.Requests {
 		res.Total += s.Count
@@ -246,10 +265,16 @@ func (p *Pool) Run(ctx context.Context, o RunOptions) (Result, error) {
 	return res, nil
 }
 
-// loop sends requests until the deadline. A request the server answers wrongly is counted and the loop goes
-// on; only a fault of the load generator itself (or ctx ending) stops the run.
-func (c *Client) loop(ctx context.Context, deadline time.Time, rng *rand.Rand, plan []action) error {
+// loop sends requests until the deadline, pausing a think time drawn from rng before each one. A request the
+// server answers wrongly is counted and the loop goes on; only a fault of the load generator itself (or ctx
+// ending) stops the run.
+func (c *Client) loop(ctx context.Context, deadline time.Time, rng *rand.Rand, plan []action, think time.Duration) error {
 	for ctx.Err() == nil && time.Now().Before(deadline) {
+		// Pausing before the first request too spreads the clients' starts: the exponential distribution has no
+		// memory, so the run begins in its steady state instead of with every client's request at once.
+		if !pause(ctx, thinkTime(rng, think), deadline) {
+			return nil
+		}
 		var err error
 		if time.Now().After(c.tokenTill) {
 			err = c.refresh(ctx)
@@ -261,6 +286,24 @@ func (c *Client) loop(ctx context.Context, deadline time.Time, rng *rand.Rand, p
 		}
 	}
 	return nil
+}
+
+// pause waits d, or until the deadline when that comes first (the client's pause then fills the run to its
+// end, so the run's duration and throughput stay those of the whole stretch); false when the deadline came
+// first or ctx ended: no further request starts.
+func pause(ctx context.Context, d time.Duration, deadline time.Time) bool {
+	if d <= 0 {
+		return true
+	}
+	wait := min(d, time.Until(deadline))
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return wait == d
+	}
 }
 
 // Repeat sends the request name of the pool's mix n times, one after another, from the first client whose

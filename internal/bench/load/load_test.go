@@ -76,6 +76,17 @@ func TestRunOnDemoData(t *testing.T) {
 		}
 	}
 
+	// With a think time of 50 ms, each client sends about one request per 50 ms: some 48 in 600 ms, far
+	// fewer than without a pause.
+	thinking, err := pool.Run(ctx, RunOptions{Clients: 4, Duration: 600 * time.Millisecond, Think: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if thinking.Think != 50*time.Millisecond || thinking.Errors > 0 || thinking.Total == 0 || thinking.Total > 96 {
+		t.Errorf("4 clients with 50 ms think time for 600 ms: think %v, %d requests, %d errors %+v; want 1 to 96, none failing",
+			thinking.Think, thinking.Total, thinking.Errors, thinking.Samples)
+	}
+
 	// Every request of every mix, once more on its own: chance may have left a rare one out of the run.
 	for _, role := range Roles {
 		for _, a := range mixes[role] {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -16,8 +17,10 @@ type Report struct {
 	Seed    int64     `json:"seed"`
 	Machine Machine   `json:"machine"`
 	Dataset Dataset   `json:"dataset"`
-	// Levels are the runs of the whole mix, one per concurrency level.
-	Levels     []Level     `json:"levels"`
+	// Levels are the runs of the whole mix without think time, one per concurrency level: the capacity.
+	Levels []Level `json:"levels"`
+	// Users is the run of the whole mix by clients with a think time: the latency target's run.
+	Users      *Level      `json:"users,omitempty"`
 	Baseline   *Baseline   `json:"baseline,omitempty"`
 	Dashboard  *Single     `json:"dashboard,omitempty"`
 	Home       *Single     `json:"home,omitempty"`
@@ -170,12 +173,24 @@ func (r Report) Markdown() string {
 	}
 	p("\n")
 
+	if u := r.Users; u != nil {
+		p("## %s, %s think time: offered ≈ %d × 1/(%s s + latency)\n\n", users(u.Clients), msText(u.Think),
+			u.Clients, strconv.FormatFloat(u.Think.Seconds(), 'f', -1, 64))
+		p("The latency target's run: each client sends its role's mix and, after every answer (and before its "+
+			"first request), pauses for a think time drawn from an exponential distribution with mean %s, at most "+
+			"%s; it ran for %s.\n\n", msText(u.Think), msText(maxThinkFactor*u.Think), u.Duration.Round(100*time.Millisecond))
+		writeLevel(&b, *u)
+	}
+
+	if len(r.Levels) > 0 {
+		p("## Saturation: the mix without think time\n\n")
+		p("Every client sends its next request as soon as it has the answer, so these levels show the capacity "+
+			"and how latency grows towards it, not the latency target: by Little's law a closed loop's mean latency "+
+			"is clients / throughput%s.\n\n", littlesLaw(r.Levels[len(r.Levels)-1].Result))
+	}
 	for _, l := range r.Levels {
-		p("## %s, %s\n\n", clients(l.Clients), l.Duration.Round(100*time.Millisecond))
-		p("%.0f requests/s in total, %d requests, %d errors; server memory: peak RSS %s (VmHWM %s).\n\n",
-			l.PerSecond, l.Total, l.Errors, megabytes(l.Memory.PeakRSS), megabytes(l.Memory.HWM))
-		writeTable(&b, l.Requests)
-		writeSamples(&b, l.Samples)
+		p("### %s, %s\n\n", clients(l.Clients), l.Duration.Round(100*time.Millisecond))
+		writeLevel(&b, l)
 	}
 
 	if r.Baseline != nil {
@@ -224,6 +239,24 @@ func (r Report) Markdown() string {
 	return b.String()
 }
 
+// writeLevel writes a run of the whole mix: its totals, the server's memory, its table and its first errors.
+func writeLevel(b *strings.Builder, l Level) {
+	fmt.Fprintf(b, "%.0f requests/s in total, %d requests, %d errors; server memory: peak RSS %s (VmHWM %s).\n\n",
+		l.PerSecond, l.Total, l.Errors, megabytes(l.Memory.PeakRSS), megabytes(l.Memory.HWM))
+	writeTable(b, l.Requests)
+	writeSamples(b, l.Samples)
+}
+
+// littlesLaw works Little's law out for a run without think time, " (at 64 clients, 64 / 245 requests/s ≈
+// 261 ms)"; empty for a run without requests.
+func littlesLaw(r Result) string {
+	if r.PerSecond == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (at %s, %d / %.0f requests/s ≈ %.0f ms)", clients(r.Clients), r.Clients, r.PerSecond,
+		float64(r.Clients)/r.PerSecond*1000)
+}
+
 func writeTable(b *strings.Builder, reqs []RequestStats) {
 	fmt.Fprint(b, "| request | count | req/s | p50 | p95 | p99 | max | errors | queries/request (max) |\n")
 	fmt.Fprint(b, "|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
@@ -254,7 +287,19 @@ func clients(n int) string {
 	return fmt.Sprintf("%d clients", n)
 }
 
+func users(n int) string {
+	if n == 1 {
+		return "1 user"
+	}
+	return fmt.Sprintf("%d users", n)
+}
+
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", millis(d)) }
+
+// msText writes a set duration such as a think time in milliseconds without needless decimals: "250 ms".
+func msText(d time.Duration) string {
+	return strconv.FormatFloat(millis(d), 'f', -1, 64) + " ms"
+}
 
 func queries(s RequestStats) string {
 	if s.QueriesSeen == 0 {

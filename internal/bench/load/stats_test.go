@@ -1,6 +1,7 @@
 package load
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -118,11 +119,15 @@ func passingReport() Report {
 	fast := RequestStats{Name: nameCohort, Count: 1000, P50: 2 * time.Millisecond, P99: 20 * time.Millisecond}
 	product := Result{Clients: 64, Total: 1000, PerSecond: 700, Requests: []RequestStats{{Name: nameCohort, Count: 700, PerSecond: 700}}}
 	baseline := Result{Clients: 64, Total: 1000, PerSecond: 1000, Requests: []RequestStats{{Name: nameCohort, Count: 1000, PerSecond: 1000}}}
+	// Saturated, the 64 clients without think time are slow; that is not what the p99 target reads.
+	saturated := RequestStats{Name: nameCohort, Count: 1000, P50: 250 * time.Millisecond, P99: 600 * time.Millisecond}
 	return Report{
 		Levels: []Level{
 			{Result: Result{Clients: 1, Total: 100, Requests: []RequestStats{fast}}, Memory: Memory{PeakRSS: 80e6}},
-			{Result: Result{Clients: 64, Total: 1000, Requests: []RequestStats{fast}}, Memory: Memory{PeakRSS: 150e6}},
+			{Result: Result{Clients: 64, Total: 1000, PerSecond: 245, Requests: []RequestStats{saturated}}, Memory: Memory{PeakRSS: 150e6}},
 		},
+		Users: &Level{Result: Result{Clients: 64, Think: TargetThink, Total: 1000, Requests: []RequestStats{fast}},
+			Memory: Memory{PeakRSS: 120e6}},
 		Baseline:   &Baseline{Product: product, Baseline: baseline},
 		Dashboard:  &Single{Stats: RequestStats{Count: 50, P50: 60 * time.Millisecond, P99: 120 * time.Millisecond}},
 		Home:       &Single{Stats: RequestStats{Count: 200, P50: 3 * time.Millisecond}},
@@ -139,9 +144,9 @@ func TestCheckTargets(t *testing.T) {
 
 	r := passingReport()
 	slow := RequestStats{Name: nameReport, Count: 10, P99: 80 * time.Millisecond, Errors: 1}
-	r.Levels[1].Requests = append(r.Levels[1].Requests, slow)
-	r.Levels[1].Errors = 1
-	r.Levels[1].Memory.PeakRSS = 250e6
+	r.Users.Requests = append(r.Users.Requests, slow)
+	r.Users.Errors = 1
+	r.Users.Memory.PeakRSS = 250e6
 	r.Baseline.Product.PerSecond = 500
 	r.Lighthouse = nil
 	r.Targets = CheckTargets(r)
@@ -150,21 +155,104 @@ func TestCheckTargets(t *testing.T) {
 		got[tgt.Name] = tgt
 	}
 	for name, want := range map[string]Status{
-		"p99 < 50.0 ms for every request at 64 clients": Missed,
-		"zero errors":                                               Missed,
-		"throughput ≥ 60% of the baseline":                          Missed,
-		"server RSS < 200 MB under load":                            Missed,
-		"participant home p50 < 10.0 ms (1 client)":                 Met,
+		p99Name:                                     Missed,
+		"zero errors":                               Missed,
+		"throughput ≥ 60% of the baseline":          Missed,
+		"server RSS < 200 MB under load":            Missed,
+		"participant home p50 < 10.0 ms (1 client)": Met,
 		"Lighthouse accessibility ≥ 95 (participant home, desktop)": NotMeasured,
 	} {
 		if got[name].Status != want {
 			t.Errorf("%q = %+v, want %s", name, got[name], want)
 		}
 	}
-	if g := got["p99 < 50.0 ms for every request at 64 clients"].Got; !strings.Contains(g, nameReport) {
+	if g := got[p99Name].Got; !strings.Contains(g, nameReport) {
 		t.Errorf("the p99 line names %q, want the slowest request", g)
 	}
-	if md := r.Markdown(); !strings.Contains(md, "❌") || !strings.Contains(md, "| "+nameReport+" | 10 |") {
+	md := r.Markdown()
+	if !strings.Contains(md, "❌") || !strings.Contains(md, "| "+nameReport+" | 10 |") {
 		t.Errorf("the Markdown report lacks the missed targets or the request table:\n%s", md)
+	}
+	for _, want := range []string{"## 64 users, 250 ms think time: offered ≈ 64 × 1/(0.25 s + latency)",
+		"Little's law", "64 / 245 requests/s ≈ 261 ms"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown report lacks %q:\n%s", want, md)
+		}
+	}
+}
+
+// p99Name is the p99 target's line at the default think time.
+const p99Name = "p99 < 50.0 ms for every request, 64 users with 250 ms mean think time"
+
+// TestP99TargetReadsUsersRun: the p99 target is the run of 64 users with think time, not the saturated
+// 64 clients without it; without that run it is not measured.
+func TestP99TargetReadsUsersRun(t *testing.T) {
+	status := func(r Report, name string) Target {
+		t.Helper()
+		for _, tgt := range CheckTargets(r) {
+			if tgt.Name == name {
+				return tgt
+			}
+		}
+		t.Fatalf("no target %q in %+v", name, CheckTargets(r))
+		return Target{}
+	}
+
+	r := passingReport()
+	if got := status(r, p99Name); got.Status != Met || !strings.Contains(got.Got, "p99 20.0 ms") {
+		t.Errorf("fast users, saturated level: %+v, want met on the users' 20 ms", got)
+	}
+
+	r.Users.Requests = []RequestStats{{Name: nameShared, Count: 900, P99: 70 * time.Millisecond}}
+	if got := status(r, p99Name); got.Status != Missed || !strings.Contains(got.Got, nameShared) {
+		t.Errorf("slow users: %+v, want missed naming %s", got, nameShared)
+	}
+
+	r.Users.Think = 100 * time.Millisecond
+	if got := status(r, "p99 < 50.0 ms for every request, 64 users with 100 ms mean think time"); got.Status != Missed {
+		t.Errorf("the target line names the run's think time: %+v", got)
+	}
+
+	r.Users.Clients = 4
+	if got := status(r, "p99 < 50.0 ms for every request, 64 users with 100 ms mean think time"); got.Status != NotMeasured {
+		t.Errorf("a users' run of 4 clients: %+v, want not measured", got)
+	}
+
+	r.Users = nil
+	if got := status(r, p99Name); got.Status != NotMeasured {
+		t.Errorf("no users' run, only the levels: %+v, want not measured", got)
+	}
+	r.Levels[0].Memory.PeakRSS = 210e6
+	if got := status(r, "server RSS < 200 MB under load"); got.Status != Missed {
+		t.Errorf("RSS over the levels: %+v, want missed", got)
+	}
+}
+
+func TestThinkTimeIsExponentialAndCapped(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 7))
+	const (
+		n    = 200_000
+		mean = 250 * time.Millisecond
+	)
+	var sum, longest time.Duration
+	for range n {
+		d := thinkTime(rng, mean)
+		if d < 0 || d > maxThinkFactor*mean {
+			t.Fatalf("think time %v outside [0, %v]", d, maxThinkFactor*mean)
+		}
+		sum += d
+		longest = max(longest, d)
+	}
+	// The mean of 200,000 draws is within 1% of 250 ms (its standard error is 0.22%); the cap at 10× takes
+	// e⁻¹⁰ of the mean away, far less.
+	if got := sum / n; got < mean*99/100 || got > mean*101/100 {
+		t.Errorf("mean think time %v over %d draws, want 250 ms ± 1%%", got, n)
+	}
+	// An exponential distribution's long tail: 200,000 draws reach beyond 8× the mean (e⁻⁸ ≈ 0.03% each).
+	if longest < 8*mean {
+		t.Errorf("longest think time %v, want the tail beyond 2 s", longest)
+	}
+	if d := thinkTime(rng, 0); d != 0 {
+		t.Errorf("no think time drew %v", d)
 	}
 }
