@@ -157,7 +157,10 @@ var (
 // Report builds the evaluation report. Admins and the programme's reviewers read the whole programme or one
 // cohort; facilitators read the cohorts they facilitate (a programme grant: every cohort), one at a time. A
 // cohortId that is no id is a 400; one of another programme (or of none) a 404.
-func (s *Service) Report(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID string) (Report, error) {
+//
+// formSplits asks for the split per form (ByForm) of a programme-wide report too; a cohort's report always has it.
+// Without it those groups are still decided (withholding looks at them) but not summarised.
+func (s *Service) Report(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID string, formSplits bool) (Report, error) {
 	if err := signedIn(p); err != nil {
 		return Report{}, err
 	}
@@ -192,7 +195,8 @@ func (s *Service) Report(ctx context.Context, p *access.Principal, programmeID u
 			return Report{}, errNotReportReader
 		}
 	}
-	key := reportKey{programme: programmeID}
+	formSplits = formSplits || cohortID != nil
+	key := reportKey{programme: programmeID, formSplits: formSplits}
 	if cohortID != nil {
 		key.cohort = *cohortID
 	}
@@ -201,23 +205,8 @@ func (s *Service) Report(ctx context.Context, p *access.Principal, programmeID u
 		if err != nil {
 			return Report{}, err
 		}
-		return buildReport(facts, cohortID, time.Now())
+		return buildReport(facts, cohortID, formSplits, time.Now())
 	})
-}
-
-// withoutFormSplits is the report without its split per form (byForm), for a programme-wide dashboard: at
-// national scale a lineage holds hundreds of forms, and their splits were three quarters of a 4 MB answer.
-func (r Report) withoutFormSplits() Report {
-	forms := make([]ReportLineage, len(r.Forms))
-	for i, l := range r.Forms {
-		l.Questions = slices.Clone(l.Questions)
-		for j := range l.Questions {
-			l.Questions[j].ByForm = []GroupStat{}
-		}
-		forms[i] = l
-	}
-	r.Forms = forms
-	return r
 }
 
 // RecordExport logs that p takes report r away as a file in format (evaluation_report.exported). The file is
@@ -232,7 +221,7 @@ func (s *Service) RecordExport(ctx context.Context, p *access.Principal, r Repor
 }
 
 // buildReport computes the report from the facts; cohortID limits it to one cohort.
-func buildReport(f reportFacts, cohortID *uuid.UUID, now time.Time) (Report, error) {
+func buildReport(f reportFacts, cohortID *uuid.UUID, formSplits bool, now time.Time) (Report, error) {
 	k := f.Programme.K
 	r := Report{Programme: ReportProgramme{ID: f.Programme.ID, Name: f.Programme.Name, K: k}, CohortID: cohortID,
 		GeneratedAt: now.UTC().Truncate(time.Second), slug: f.Programme.Slug, Forms: []ReportLineage{}}
@@ -339,7 +328,7 @@ func buildReport(f reportFacts, cohortID *uuid.UUID, now time.Time) (Report, err
 				}
 				leaves = append(leaves, leaf{form: form, cohort: c, tally: t})
 			}
-			q, err := questionReport(qd, leaves, cohortID, k, coll)
+			q, err := questionReport(qd, leaves, cohortID, formSplits, k, coll)
 			if err != nil {
 				return Report{}, err
 			}
@@ -591,7 +580,7 @@ func (n *node) decide(k int) {
 
 // questionReport builds the tree total → years → cohorts → forms of one question, decides what may be shown,
 // and cuts out the part the report is about.
-func questionReport(qd questionDef, leaves []leaf, cohortID *uuid.UUID, k int, coll *collate.Collator) (ReportQuestion, error) {
+func questionReport(qd questionDef, leaves []leaf, cohortID *uuid.UUID, formSplits bool, k int, coll *collate.Collator) (ReportQuestion, error) {
 	root := &node{tally: newTally()}
 	years := map[int]*node{}
 	cohortNodes := map[uuid.UUID]*node{}
@@ -654,8 +643,10 @@ func questionReport(qd questionDef, leaves []leaf, cohortID *uuid.UUID, k int, c
 			add(&q.ByYear, y)
 			for _, c := range y.children {
 				add(&q.ByCohort, c)
-				for _, f := range c.children {
-					add(&q.ByForm, f)
+				if formSplits {
+					for _, f := range c.children {
+						add(&q.ByForm, f)
+					}
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package evaluation
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -20,8 +21,9 @@ import (
 const reportCacheSize = 16
 
 type reportKey struct {
-	programme uuid.UUID
-	cohort    uuid.UUID // uuid.Nil: the whole programme
+	programme  uuid.UUID
+	cohort     uuid.UUID // uuid.Nil: the whole programme
+	formSplits bool
 }
 
 type reportCache struct {
@@ -44,7 +46,7 @@ func (s *Service) cachedReport(ctx context.Context, key reportKey, build func(co
 	if r, ok := s.reports.built.Get(key); ok {
 		return r, nil
 	}
-	v, err, _ := s.reports.builds.Do(key.programme.String()+"/"+key.cohort.String(), func() (any, error) {
+	v, err, _ := s.reports.builds.Do(fmt.Sprint(key), func() (any, error) {
 		// Shared by every waiting reader: one reader leaving must not fail the others.
 		r, err := build(context.WithoutCancel(ctx))
 		if err == nil {

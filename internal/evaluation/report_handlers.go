@@ -26,12 +26,9 @@ func (h *Handlers) Report(c echo.Context) error {
 		}
 	}
 	ctx := c.Request().Context()
-	r, err := h.svc.Report(ctx, access.FromContext(ctx), id, c.QueryParam("cohortId"))
+	r, err := h.svc.Report(ctx, access.FromContext(ctx), id, c.QueryParam("cohortId"), formSplits)
 	if err != nil {
 		return err
-	}
-	if r.CohortID == nil && !formSplits {
-		r = r.withoutFormSplits()
 	}
 	return httpio.JSON(c, http.StatusOK, r)
 }
@@ -55,7 +52,7 @@ func (h *Handlers) ExportReport(c echo.Context) error {
 		return apperror.Newf(apperror.NotFound, "Niet gevonden", "Het rapport is er als csv, xlsx of pdf.")
 	}
 	ctx := c.Request().Context()
-	r, err := h.svc.Report(ctx, access.FromContext(ctx), id, c.QueryParam("cohortId"))
+	r, err := h.svc.Report(ctx, access.FromContext(ctx), id, c.QueryParam("cohortId"), true) // files hold everything
 	if err != nil {
 		return err
 	}
