@@ -58,7 +58,7 @@ func (c *child) stop() {
 
 // startProduct runs the product binary on a free loopback port against the database, configured as the
 // benchmark needs it (see productEnv), and waits until it is ready. Its log (warnings and errors) goes to logTo.
-func startProduct(ctx context.Context, bin, databaseURL string, logTo io.Writer) (*child, error) {
+func startProduct(ctx context.Context, bin, databaseURL string, logTo io.Writer, extraEnv ...string) (*child, error) {
 	port, err := freePort()
 	if err != nil {
 		return nil, err
@@ -66,7 +66,7 @@ func startProduct(ctx context.Context, bin, databaseURL string, logTo io.Writer)
 	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
 	url := "http://" + addr
 	cmd := exec.Command(bin, "serve")
-	cmd.Env = productEnv(os.Environ(), databaseURL, addr, url)
+	cmd.Env = append(productEnv(os.Environ(), databaseURL, addr, url), extraEnv...)
 	cmd.Stdout, cmd.Stderr = logTo, logTo
 	c, err := startChild("the product", cmd)
 	if err != nil {

@@ -205,7 +205,22 @@ func measure(ctx context.Context, o benchOptions, url string, product, base *chi
 		return err
 	}
 	r.Home = &load.Single{What: "Participant home (" + load.HomeRequest + ")"}
-	r.Home.Stats, r.Home.Samples, err = pool.Repeat(ctx, load.HomeRequest, o.homeRequests)
+	if r.Home.Stats, r.Home.Samples, err = pool.Repeat(ctx, load.HomeRequest, o.homeRequests); err != nil {
+		return err
+	}
+
+	// The same dashboard from a second product that keeps no report: each request builds it.
+	log.Info("dashboard without the report cache")
+	cold, err := startProduct(ctx, o.bin, url, io.Discard, "LEERGANG_REPORT_CACHE_TTL=0")
+	if err != nil {
+		return err
+	}
+	defer cold.stop()
+	coldCfg := cfg
+	coldCfg.URL = cold.URL
+	r.DashboardCold = &load.Single{What: "The same dashboard built on every request (LEERGANG_REPORT_CACHE_TTL=0)"}
+	r.DashboardCold.Stats, r.DashboardCold.Samples, err = load.RepeatGet(ctx, coldCfg, dash.Email, load.DashboardRequest,
+		"/programmes/"+dash.ProgrammeID.String()+"/evaluation-report", o.dashboardRequests)
 	return err
 }
 

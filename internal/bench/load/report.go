@@ -23,6 +23,9 @@ type Report struct {
 	Users      *Level      `json:"users,omitempty"`
 	Baseline   *Baseline   `json:"baseline,omitempty"`
 	Dashboard  *Single     `json:"dashboard,omitempty"`
+	// DashboardCold is the dashboard built on every request (a second product with LEERGANG_REPORT_CACHE_TTL=0):
+	// what the first reader after a change waits.
+	DashboardCold *Single `json:"dashboardCold,omitempty"`
 	Home       *Single     `json:"home,omitempty"`
 	Lighthouse *Lighthouse `json:"lighthouse,omitempty"`
 	Targets    []Target    `json:"targets"`
@@ -214,7 +217,7 @@ func (r Report) Markdown() string {
 		p("\n")
 	}
 
-	for _, s := range []*Single{r.Dashboard, r.Home} {
+	for _, s := range []*Single{r.Dashboard, r.DashboardCold, r.Home} {
 		if s == nil {
 			continue
 		}
