@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -64,6 +65,12 @@ Configuration comes from environment variables; see README.md. Without DATABASE_
 PostgreSQL cluster in $LEERGANG_DATA_DIR/pg (default .leergang/pg).
 `
 
+// defaultMemoryLimit is the server's soft memory limit unless GOMEMLIMIT (Go's own setting) gives one. Go lets
+// the heap grow to twice what is live before collecting; with this limit it collects harder as the heap nears
+// it, so a replica stays within a 256 MiB container under load (bench/results: peak RSS). It never refuses
+// memory: above the limit the program only spends more time collecting.
+const defaultMemoryLimit = 150 << 20
+
 // version is set at build time: go build -ldflags "-X main.version=…".
 var version = "dev"
 
@@ -80,6 +87,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	log := newLogger(cfg, stderr)
 	switch cmd {
 	case "serve":
+		if getenv("GOMEMLIMIT") == "" {
+			debug.SetMemoryLimit(defaultMemoryLimit)
+		}
 		err = serve(ctx, cfg, log, stdout)
 	case "migrate":
 		err = migrate(ctx, cfg, log, stdout)

@@ -17,8 +17,8 @@ import (
 // replica drops its programme's reports at once; other changes (and submissions on other replicas) show within
 // the TTL. The report says when it was built (generatedAt).
 
-// reportCacheSize bounds the cache: a large programme's report holds a few MB.
-const reportCacheSize = 16
+// reportCacheSize bounds the cache: a large programme's report holds a few MB, and a replica has 150 MiB.
+const reportCacheSize = 8
 
 type reportKey struct {
 	programme  uuid.UUID
