@@ -90,13 +90,14 @@ var mixes = map[Role][]action{
 	}, sessionActions...),
 	Reviewer: append([]action{
 		{name: nameMe, weight: 58, run: get(nameMe, func(*Client) string { return "/me" })},
-		{name: nameReport, weight: 700, run: get(nameReport, func(c *Client) string {
+		// A reviewer mostly reads the dashboard; a download is now and then, not every few clicks.
+		{name: nameReport, weight: 850, run: get(nameReport, func(c *Client) string {
 			return "/programmes/" + c.state.next(c.state.programmeIDs) + "/evaluation-report"
 		})},
-		{name: nameExportCSV, weight: 200, run: get(nameExportCSV, func(c *Client) string {
+		{name: nameExportCSV, weight: 80, run: get(nameExportCSV, func(c *Client) string {
 			return "/programmes/" + c.state.next(c.state.programmeIDs) + "/evaluation-report/export/csv"
 		})},
-		{name: nameExportXLSX, weight: 30, run: get(nameExportXLSX, func(c *Client) string {
+		{name: nameExportXLSX, weight: 12, run: get(nameExportXLSX, func(c *Client) string {
 			return "/programmes/" + c.state.next(c.state.programmeIDs) + "/evaluation-report/export/xlsx"
 		})},
 	}, sessionActions...),

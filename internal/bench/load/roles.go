@@ -19,12 +19,13 @@ var Roles = []Role{Participant, Facilitator, Reviewer, Admin}
 // Shares are the relative numbers of clients per role.
 type Shares map[Role]int
 
-// DefaultShares is a national programme office at work: mostly participants, some facilitators, a few
-// reviewers of the fund and admins.
-var DefaultShares = Shares{Participant: 70, Facilitator: 15, Reviewer: 10, Admin: 5}
+// DefaultShares is a national programme office at work: mostly participants (10,000 of them), some facilitators
+// (a few hundred), a few reviewers of the fund and admins (a handful each; still far more than their real share
+// of the people online at once).
+var DefaultShares = Shares{Participant: 80, Facilitator: 14, Reviewer: 3, Admin: 3}
 
 // assignRoles gives n clients their roles so that every prefix of the list keeps the shares as well as whole
-// numbers allow: a level of 1 client is a participant, 16 clients are 11/2/2/1, 64 are 45/10/6/3. So one
+// numbers allow: a level of 1 client is a participant, 16 clients are 13/2/1/0, 64 are 51/9/2/2. So one
 // pool of clients serves every concurrency level, the first n of them taking part.
 func assignRoles(n int, shares Shares) ([]Role, error) {
 	total := 0

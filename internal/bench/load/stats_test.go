@@ -77,8 +77,8 @@ func TestAssignRolesKeepsSharesAtEveryLevel(t *testing.T) {
 		want map[Role]int
 	}{
 		{1, map[Role]int{Participant: 1}},
-		{16, map[Role]int{Participant: 11, Facilitator: 2, Reviewer: 2, Admin: 1}},
-		{64, map[Role]int{Participant: 45, Facilitator: 10, Reviewer: 6, Admin: 3}},
+		{16, map[Role]int{Participant: 13, Facilitator: 2, Reviewer: 1}},
+		{64, map[Role]int{Participant: 51, Facilitator: 9, Reviewer: 2, Admin: 2}},
 	} {
 		got := map[Role]int{}
 		for _, r := range roles[:tc.n] {
