@@ -38,7 +38,7 @@ test-go: ## Go tests; without TEST_DATABASE_URL they start a throwaway PostgreSQ
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) test -count=1 ./...
 
-FUZZTIME ?= 15s
+FUZZTIME ?= 10s
 
 .PHONY: test-fuzz
 test-fuzz: ## fuzz the request decoder and the Markdown renderer for a bounded time (FUZZTIME)

@@ -20,15 +20,15 @@ type Report struct {
 	// Levels are the runs of the whole mix without think time, one per concurrency level: the capacity.
 	Levels []Level `json:"levels"`
 	// Users is the run of the whole mix by clients with a think time: the latency target's run.
-	Users      *Level      `json:"users,omitempty"`
-	Baseline   *Baseline   `json:"baseline,omitempty"`
-	Dashboard  *Single     `json:"dashboard,omitempty"`
+	Users     *Level    `json:"users,omitempty"`
+	Baseline  *Baseline `json:"baseline,omitempty"`
+	Dashboard *Single   `json:"dashboard,omitempty"`
 	// DashboardCold is the dashboard built on every request (a second product with LEERGANG_REPORT_CACHE_TTL=0):
 	// what the first reader after a change waits.
-	DashboardCold *Single `json:"dashboardCold,omitempty"`
-	Home       *Single     `json:"home,omitempty"`
-	Lighthouse *Lighthouse `json:"lighthouse,omitempty"`
-	Targets    []Target    `json:"targets"`
+	DashboardCold *Single     `json:"dashboardCold,omitempty"`
+	Home          *Single     `json:"home,omitempty"`
+	Lighthouse    *Lighthouse `json:"lighthouse,omitempty"`
+	Targets       []Target    `json:"targets"`
 }
 
 // Machine is where the benchmark ran: server, database and load generator share it.
