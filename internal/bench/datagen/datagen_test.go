@@ -14,6 +14,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/vgs/leergang/internal/bench/load"
 	"github.com/vgs/leergang/internal/database"
 	"github.com/vgs/leergang/internal/database/dbtest"
 	"github.com/vgs/leergang/internal/testapp"
@@ -104,13 +105,19 @@ func TestGenerateTiny(t *testing.T) {
 // checked against api/openapi.yaml.
 func checkProductReads(t *testing.T, url string, conn *pgx.Conn) {
 	ctx := context.Background()
-	roster, err := Accounts(ctx, url)
+	// The load generator's own picks: the same accounts make bench signs in as.
+	accounts, err := load.LoadAccounts(ctx, url, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(roster.Participants) == 0 || len(roster.Facilitators) == 0 || len(roster.Reviewers) == 0 || len(roster.Admins) == 0 {
-		t.Fatalf("roster lacks a role: %d participants, %d facilitators, %d reviewers, %d admins",
-			len(roster.Participants), len(roster.Facilitators), len(roster.Reviewers), len(roster.Admins))
+	for _, role := range []load.Role{load.Participant, load.Facilitator, load.Reviewer, load.Admin} {
+		if len(accounts[role]) == 0 {
+			t.Fatalf("no %s to sign in as", role)
+		}
+	}
+	largest, err := load.LargestProgramme(ctx, url)
+	if err != nil {
+		t.Fatal(err)
 	}
 	db, err := database.Open(ctx, url, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
@@ -118,9 +125,17 @@ func checkProductReads(t *testing.T, url string, conn *pgx.Conn) {
 	}
 	app := testapp.NewWith(t, testapp.Options{DB: db})
 
-	p := roster.Participants[0]
-	token := login(t, app, p.Email)
-	get(t, app, token, "/api/v1/me", nil)
+	token := login(t, app, accounts[load.Participant][0])
+	var me struct {
+		Grants []struct {
+			Role     string `json:"role"`
+			CohortID string `json:"cohortId"`
+		} `json:"grants"`
+	}
+	get(t, app, token, "/api/v1/me", &me)
+	if len(me.Grants) == 0 || me.Grants[0].Role != "participant" {
+		t.Fatalf("participant's grants: %+v", me.Grants)
+	}
 	var cohort struct {
 		ID      string `json:"id"`
 		Name    string `json:"name"`
@@ -129,9 +144,16 @@ func checkProductReads(t *testing.T, url string, conn *pgx.Conn) {
 			Title string `json:"title"`
 		} `json:"modules"`
 	}
-	get(t, app, token, "/api/v1/cohorts/"+p.CohortID.String(), &cohort)
-	if cohort.Status != "running" || cohort.Name == "" || len(cohort.Modules) < 4 {
-		t.Errorf("participant's cohort: %+v", cohort)
+	running := false // the load generator picks people of a running cohort; they may also have an earlier one
+	for _, g := range me.Grants {
+		get(t, app, token, "/api/v1/cohorts/"+g.CohortID, &cohort)
+		if cohort.Name == "" || len(cohort.Modules) < 4 {
+			t.Errorf("participant's cohort: %+v", cohort)
+		}
+		running = running || cohort.Status == "running"
+	}
+	if !running {
+		t.Errorf("the participant the load generator picked is in no running cohort: %+v", me.Grants)
 	}
 	var mine struct {
 		Items []struct {
@@ -143,20 +165,13 @@ func checkProductReads(t *testing.T, url string, conn *pgx.Conn) {
 		t.Errorf("participant's reflections: %+v", mine.Items)
 	}
 
-	f := roster.Facilitators[0]
-	get(t, app, login(t, app, f.Email), "/api/v1/cohorts/"+f.CohortIDs[0].String()+"/sessions", nil)
+	facilitator := login(t, app, accounts[load.Facilitator][0])
+	get(t, app, facilitator, "/api/v1/me", &me)
+	if len(me.Grants) == 0 || me.Grants[0].CohortID == "" {
+		t.Fatalf("facilitator's grants: %+v", me.Grants)
+	}
+	get(t, app, facilitator, "/api/v1/cohorts/"+me.Grants[0].CohortID+"/sessions", nil)
 
-	var reviewer ReviewerAccount
-	for _, r := range roster.Reviewers {
-		for _, id := range r.ProgrammeIDs {
-			if id == roster.LargestProgramme {
-				reviewer = r
-			}
-		}
-	}
-	if reviewer.Email == "" {
-		t.Fatal("nobody reviews the largest programme")
-	}
 	var report struct {
 		Figures struct {
 			Enrolments int `json:"enrolments"`
@@ -166,13 +181,13 @@ func checkProductReads(t *testing.T, url string, conn *pgx.Conn) {
 			Withheld  bool `json:"withheld"`
 		} `json:"forms"`
 	}
-	get(t, app, login(t, app, reviewer.Email), "/api/v1/programmes/"+roster.LargestProgramme.String()+"/evaluation-report", &report)
+	get(t, app, login(t, app, largest.Email), "/api/v1/programmes/"+largest.ProgrammeID.String()+"/evaluation-report", &report)
 	responses := 0
 	for _, l := range report.Forms {
 		responses += l.Responses
 	}
 	want := queryInt(t, conn, `SELECT count(*) FROM evaluation_responses r JOIN evaluation_forms f ON f.id = r.form_id
-		WHERE f.programme_id = $1`, roster.LargestProgramme)
+		WHERE f.programme_id = $1`, largest.ProgrammeID)
 	if responses != want || want == 0 || report.Figures.Enrolments == 0 {
 		t.Errorf("report counts %d responses (%d enrolments), the database %d", responses, report.Figures.Enrolments, want)
 	}
