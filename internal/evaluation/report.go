@@ -201,11 +201,13 @@ func (s *Service) Report(ctx context.Context, p *access.Principal, programmeID u
 		key.cohort = *cohortID
 	}
 	return s.cachedReport(ctx, key, func(ctx context.Context) (Report, error) {
-		facts, err := reportFactsOf(ctx, s.db, prog)
-		if err != nil {
-			return Report{}, err
-		}
-		return buildReport(facts, cohortID, formSplits, time.Now())
+		return oneAtATime(ctx, s.heavy, func() (Report, error) {
+			facts, err := reportFactsOf(ctx, s.db, prog)
+			if err != nil {
+				return Report{}, err
+			}
+			return buildReport(facts, cohortID, formSplits, time.Now())
+		})
 	})
 }
 

@@ -56,15 +56,16 @@ func (h *Handlers) ExportReport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var body []byte
-	switch format {
-	case "csv":
-		body, err = r.CSV()
-	case "xlsx":
-		body, err = r.XLSX()
-	default:
-		body, err = r.PDF()
-	}
+	body, err := h.svc.renderExport(ctx, func() ([]byte, error) {
+		switch format {
+		case "csv":
+			return r.CSV()
+		case "xlsx":
+			return r.XLSX()
+		default:
+			return r.PDF()
+		}
+	})
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
+	"golang.org/x/sync/semaphore"
 	"gorm.io/gorm"
 
 	"github.com/vgs/leergang/internal/access"
@@ -21,11 +22,12 @@ import (
 // Service applies the rules and access checks of evaluation forms.
 type Service struct {
 	db      *gorm.DB
-	reports *reportCache // nil: no cache (CacheReports)
+	reports *reportCache        // nil: no cache (CacheReports)
+	heavy   *semaphore.Weighted // report builds and exports, one at a time (heavy.go)
 }
 
 // NewService wires the service.
-func NewService(db *gorm.DB) *Service { return &Service{db: db} }
+func NewService(db *gorm.DB) *Service { return &Service{db: db, heavy: semaphore.NewWeighted(1)} }
 
 const (
 	maxFormTitleRunes       = 200
