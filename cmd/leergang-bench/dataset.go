@@ -178,21 +178,35 @@ func tableRows(ctx context.Context, url string) ([]load.TableRows, error) {
 	return out, nil
 }
 
+// datasetFlags name a dataset and the cluster that holds it (generate and serve).
+type datasetFlags struct {
+	scale      *string
+	seed       *int64
+	clusterDir *string
+}
+
+func addDatasetFlags(fs *flag.FlagSet) datasetFlags {
+	return datasetFlags{
+		scale:      fs.String("scale", "national", "national, regional or tiny"),
+		seed:       fs.Int64("seed", 1, "random seed: the same seed gives the same dataset"),
+		clusterDir: fs.String("cluster-dir", defaultClusterDir, "the benchmark's PostgreSQL cluster"),
+	}
+}
+
 // generate is the generate command: a dataset into the given database, or into the benchmark's own cluster.
 func generate(ctx context.Context, args []string, stderr io.Writer, log *slog.Logger) error {
 	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	scaleName := fs.String("scale", "national", "national, regional or tiny")
-	seed := fs.Int64("seed", 1, "random seed: the same seed gives the same dataset")
+	data := addDatasetFlags(fs)
 	url := fs.String("database-url", "", "an empty database to fill (migrated first); empty: the benchmark's own cluster")
-	dir := fs.String("cluster-dir", defaultClusterDir, "the benchmark's PostgreSQL cluster, without -database-url")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	scale, err := datagen.ScaleByName(*scaleName)
+	scale, err := datagen.ScaleByName(*data.scale)
 	if err != nil {
 		return err
 	}
+	seed, dir := data.seed, data.clusterDir
 	if *url != "" {
 		took, err := fill(ctx, *url, scale, *seed, stderr)
 		if err == nil {

@@ -18,17 +18,16 @@ import (
 func serveDataset(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	scaleName := fs.String("scale", "national", "national, regional or tiny")
-	seed := fs.Int64("seed", 1, "random seed of the dataset")
+	data := addDatasetFlags(fs)
 	bin := fs.String("bin", "bin/leergang", "the product binary (built beforehand)")
-	dir := fs.String("cluster-dir", defaultClusterDir, "the benchmark's PostgreSQL cluster")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	scale, err := datagen.ScaleByName(*scaleName)
+	scale, err := datagen.ScaleByName(*data.scale)
 	if err != nil {
 		return err
 	}
+	seed, dir := data.seed, data.clusterDir
 	cluster, err := startCluster(ctx, *dir, log)
 	if err != nil {
 		return err
