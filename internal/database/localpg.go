@@ -278,6 +278,19 @@ func (c *LocalCluster) Stop() {
 }
 
 // findPostgresBin looks for the server binaries: PG_BIN_DIR, pg_config, Debian's versioned folders, then PATH.
+// Tool finds one of PostgreSQL's programs (pg_dump, pg_restore, …) beside the server that StartLocal would use.
+func Tool(name string) (string, error) {
+	bin, err := findPostgresBin()
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(bin, name)
+	if _, err := os.Stat(path); err != nil {
+		return "", fmt.Errorf("database: %s: %w", name, err)
+	}
+	return path, nil
+}
+
 func findPostgresBin() (string, error) {
 	has := func(dir string) bool {
 		_, e1 := os.Stat(filepath.Join(dir, "initdb"))

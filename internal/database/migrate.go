@@ -25,6 +25,19 @@ func Migrate(ctx context.Context, db *sql.DB) ([]*goose.MigrationResult, error) 
 	return res, nil
 }
 
+// MigrateTo applies the pending migrations up to and including version: a database as an earlier release left
+// it, for upgrade tests.
+func MigrateTo(ctx context.Context, db *sql.DB, version int64) error {
+	p, err := newProvider(db)
+	if err != nil {
+		return err
+	}
+	if _, err := p.UpTo(ctx, version); err != nil {
+		return fmt.Errorf("database: migrate to %d: %w", version, err)
+	}
+	return nil
+}
+
 // MigrationStatus lists each migration and whether it is applied.
 func MigrationStatus(ctx context.Context, db *sql.DB) ([]*goose.MigrationStatus, error) {
 	p, err := newProvider(db)

@@ -60,6 +60,21 @@ func URL(t testing.TB) string {
 	if setupErr != nil {
 		t.Fatalf("dbtest: %v", setupErr)
 	}
+	return create(t, "TEMPLATE "+pgx.Identifier{server.template}.Sanitize())
+}
+
+// EmptyURL creates a fresh database without any migration, dropped when the test ends (restores, upgrades).
+func EmptyURL(t testing.TB) string {
+	t.Helper()
+	once.Do(func() { server, setupErr = setup() })
+	if setupErr != nil {
+		t.Fatalf("dbtest: %v", setupErr)
+	}
+	return create(t, "")
+}
+
+func create(t testing.TB, options string) string {
+	t.Helper()
 	ctx := context.Background()
 	name := "t_" + randomHex(8)
 	conn, err := pgx.Connect(ctx, server.adminURL)
@@ -67,8 +82,7 @@ func URL(t testing.TB) string {
 		t.Fatalf("dbtest: connect: %v", err)
 	}
 	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s",
-		pgx.Identifier{name}.Sanitize(), pgx.Identifier{server.template}.Sanitize())); err != nil {
+	if _, err := conn.Exec(ctx, fmt.Sprintf("CREATE DATABASE %s %s", pgx.Identifier{name}.Sanitize(), options)); err != nil {
 		t.Fatalf("dbtest: create database: %v", err)
 	}
 	t.Cleanup(func() {
