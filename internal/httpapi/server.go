@@ -69,6 +69,7 @@ func New(d Deps) *echo.Echo {
 		},
 	}))
 	e.Use(securityHeaders(d.Config))
+	e.Use(readableURL)
 	// Closed by default: the SPA is same-origin. Echo's CORS with no origins would allow "*", so without
 	// configured origins there is no CORS middleware at all and browsers refuse cross-site calls.
 	if len(d.Config.CORSOrigins) > 0 {
