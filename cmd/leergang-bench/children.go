@@ -14,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/vgs/leergang/internal/database"
 )
 
 // child is a server the benchmark started: the product or the baseline.
@@ -59,7 +61,7 @@ func (c *child) stop() {
 // startProduct runs the product binary on a free loopback port against the database, configured as the
 // benchmark needs it (see productEnv), and waits until it is ready. Its log (warnings and errors) goes to logTo.
 func startProduct(ctx context.Context, bin, databaseURL string, logTo io.Writer, extraEnv ...string) (*child, error) {
-	port, err := freePort()
+	port, err := database.FreePort()
 	if err != nil {
 		return nil, err
 	}
@@ -173,13 +175,4 @@ func startBaseline(ctx context.Context, databaseURL string, logTo io.Writer) (*c
 		c.stop()
 		return nil, errors.New("the baseline did not say where it listens within a minute")
 	}
-}
-
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("find a free port: %w", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
 }

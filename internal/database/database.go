@@ -34,13 +34,13 @@ func OpenAs(ctx context.Context, url, role string, log *slog.Logger) (*gorm.DB, 
 	if err != nil {
 		return nil, fmt.Errorf("database: DATABASE_URL: %w", err)
 	}
-	connConfig.Tracer = statementTracer{} // counts statements per request (WithStatementCounter)
+	connConfig.Tracer = StatementTracer{} // counts statements per request (WithStatementCounter)
 	var opts []stdlib.OptionOpenDB
 	if role != "" {
 		setRole := "SET ROLE " + pgx.Identifier{role}.Sanitize()
 		opts = append(opts, stdlib.OptionAfterConnect(func(ctx context.Context, c *pgx.Conn) error {
 			// A new connection's set-up is not the request's statement: counts stay the same whatever the pool holds.
-			if _, err := c.Exec(withoutStatementCounter(ctx), setRole); err != nil {
+			if _, err := c.Exec(WithoutStatementCounter(ctx), setRole); err != nil {
 				return fmt.Errorf("database: take on role %s (is the login a member of it?): %w", role, err)
 			}
 			return nil

@@ -171,7 +171,7 @@ func (c *LocalCluster) initdb(ctx context.Context, bin string, cred *syscall.Cre
 }
 
 func (c *LocalCluster) start(ctx context.Context, bin string, cred *syscall.Credential, ephemeral bool) error {
-	port, err := freePort()
+	port, err := FreePort()
 	if err != nil {
 		return err
 	}
@@ -355,7 +355,8 @@ func rootHint(cred *syscall.Credential, dir string) string {
 		"set LEERGANG_DATA_DIR to a folder under a world-traversable path such as /var/tmp/leergang", cred.Uid, dir)
 }
 
-func freePort() (int, error) {
+// FreePort returns a loopback TCP port that nothing listens on right now (for a cluster or a child server).
+func FreePort() (int, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return 0, fmt.Errorf("database: find a free port: %w", err)

@@ -2,6 +2,9 @@ package database
 
 import (
 	"context"
+	"fmt"
+	"regexp"
+	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -24,9 +27,9 @@ func WithStatementCounter(ctx context.Context) (context.Context, *StatementCount
 	return context.WithValue(ctx, counterKey{}, c), c
 }
 
-// withoutStatementCounter hides the context's counter, for work that is the connection's and not the request's
+// WithoutStatementCounter hides the context's counter, for work that is the connection's and not the request's
 // (setting up a new pool connection), so that counts do not depend on the pool's state.
-func withoutStatementCounter(ctx context.Context) context.Context {
+func WithoutStatementCounter(ctx context.Context) context.Context {
 	if counterFrom(ctx) == nil {
 		return ctx
 	}
@@ -48,14 +51,15 @@ func counterFrom(ctx context.Context) *StatementCounter {
 	return c
 }
 
-// statementTracer is the pgx tracer that feeds the counters. A statement whose context has no counter costs a
-// context lookup as it starts and one as it ends.
-type statementTracer struct{}
+// StatementTracer is the pgx tracer that feeds the counters (OpenAs installs it; a pool opened with pgx directly
+// sets it as ConnConfig.Tracer). A statement whose context has no counter costs a context lookup as it starts
+// and one as it ends.
+type StatementTracer struct{}
 
 var (
-	_ pgx.QueryTracer    = statementTracer{}
-	_ pgx.BatchTracer    = statementTracer{}
-	_ pgx.CopyFromTracer = statementTracer{}
+	_ pgx.QueryTracer    = StatementTracer{}
+	_ pgx.BatchTracer    = StatementTracer{}
+	_ pgx.CopyFromTracer = StatementTracer{}
 )
 
 type startKey struct{}
@@ -84,29 +88,48 @@ func endTrace(ctx context.Context) {
 }
 
 // TraceQueryStart and TraceQueryEnd count Query, QueryRow and Exec, BEGIN and COMMIT included.
-func (statementTracer) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
+func (StatementTracer) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
 	return startTrace(ctx, 1)
 }
 
-func (statementTracer) TraceQueryEnd(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryEndData) {
+func (StatementTracer) TraceQueryEnd(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryEndData) {
 	endTrace(ctx)
 }
 
 // A batch is one round trip but counts as the statements in it: the count is of statements.
-func (statementTracer) TraceBatchStart(ctx context.Context, _ *pgx.Conn, data pgx.TraceBatchStartData) context.Context {
+func (StatementTracer) TraceBatchStart(ctx context.Context, _ *pgx.Conn, data pgx.TraceBatchStartData) context.Context {
 	return startTrace(ctx, data.Batch.Len())
 }
 
-func (statementTracer) TraceBatchQuery(context.Context, *pgx.Conn, pgx.TraceBatchQueryData) {}
+func (StatementTracer) TraceBatchQuery(context.Context, *pgx.Conn, pgx.TraceBatchQueryData) {}
 
-func (statementTracer) TraceBatchEnd(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchEndData) {
+func (StatementTracer) TraceBatchEnd(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchEndData) {
 	endTrace(ctx)
 }
 
-func (statementTracer) TraceCopyFromStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceCopyFromStartData) context.Context {
+func (StatementTracer) TraceCopyFromStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceCopyFromStartData) context.Context {
 	return startTrace(ctx, 1)
 }
 
-func (statementTracer) TraceCopyFromEnd(ctx context.Context, _ *pgx.Conn, _ pgx.TraceCopyFromEndData) {
+func (StatementTracer) TraceCopyFromEnd(ctx context.Context, _ *pgx.Conn, _ pgx.TraceCopyFromEndData) {
 	endTrace(ctx)
+}
+
+// ServerTiming is the Server-Timing header value that tells a response's statements and their time, e.g.
+// `db;dur=1.25;desc="4 queries"` (LEERGANG_SERVER_TIMING; the benchmark's baseline sends it too).
+func (c *StatementCounter) ServerTiming() string {
+	n, total := c.Snapshot()
+	return fmt.Sprintf(`db;dur=%.2f;desc="%d queries"`, float64(total)/float64(time.Millisecond), n)
+}
+
+var serverTimingQueries = regexp.MustCompile(`desc="(\d+) queries"`)
+
+// QueriesInServerTiming reads the statement count back from a Server-Timing header value.
+func QueriesInServerTiming(header string) (int, bool) {
+	m := serverTimingQueries.FindStringSubmatch(header)
+	if m == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(m[1])
+	return n, err == nil
 }

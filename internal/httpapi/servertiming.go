@@ -1,9 +1,6 @@
 package httpapi
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/vgs/leergang/internal/database"
@@ -19,15 +16,10 @@ func countStatements(show bool) echo.MiddlewareFunc {
 			c.SetRequest(c.Request().WithContext(ctx))
 			if show {
 				c.Response().Before(func() {
-					c.Response().Header().Set("Server-Timing", serverTiming(counter.Snapshot()))
+					c.Response().Header().Set("Server-Timing", counter.ServerTiming())
 				})
 			}
 			return next(c)
 		}
 	}
-}
-
-// serverTiming is the header's value, e.g. `db;dur=1.25;desc="4 queries"`.
-func serverTiming(n int, total time.Duration) string {
-	return fmt.Sprintf(`db;dur=%.2f;desc="%d queries"`, float64(total)/float64(time.Millisecond), n)
 }

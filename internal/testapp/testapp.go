@@ -10,8 +10,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -24,6 +22,7 @@ import (
 
 	"github.com/vgs/leergang/api"
 	"github.com/vgs/leergang/internal/config"
+	"github.com/vgs/leergang/internal/database"
 	"github.com/vgs/leergang/internal/database/dbtest"
 	"github.com/vgs/leergang/internal/evaluation"
 	"github.com/vgs/leergang/internal/goals"
@@ -261,19 +260,13 @@ type Problem struct {
 	} `json:"errors"`
 }
 
-var serverTimingQueries = regexp.MustCompile(`desc="(\d+) queries"`)
-
 // Queries returns how many database statements the server ran for the request, from its Server-Timing header
 // (tests run with LEERGANG_SERVER_TIMING on).
 func (r *Response) Queries(t testing.TB) int {
 	t.Helper()
-	m := serverTimingQueries.FindStringSubmatch(r.Header.Get("Server-Timing"))
-	if m == nil {
+	n, ok := database.QueriesInServerTiming(r.Header.Get("Server-Timing"))
+	if !ok {
 		t.Fatalf("%s %s: no query count in Server-Timing %q", r.Request.Method, r.Request.URL.Path, r.Header.Get("Server-Timing"))
-	}
-	n, err := strconv.Atoi(m[1])
-	if err != nil {
-		t.Fatalf("Server-Timing %q: %v", r.Header.Get("Server-Timing"), err)
 	}
 	return n
 }

@@ -21,6 +21,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/vgs/leergang/internal/database"
 )
 
 // appRole is the product's database role (internal/database.AppRole), named here rather than imported to keep
@@ -92,10 +94,10 @@ func openPool(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
 	}
 	cfg.MaxConns = 20
 	cfg.MaxConnIdleTime = 5 * time.Minute
-	cfg.ConnConfig.Tracer = statementTracer{}
+	cfg.ConnConfig.Tracer = database.StatementTracer{} // the product's statement counts, in the same header
 	setRole := "SET ROLE " + pgx.Identifier{appRole}.Sanitize()
 	cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
-		if _, err := c.Exec(withoutStatements(ctx), setRole); err != nil {
+		if _, err := c.Exec(database.WithoutStatementCounter(ctx), setRole); err != nil {
 			return fmt.Errorf("baseline: take on role %s: %w", appRole, err)
 		}
 		return nil

@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"os"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,6 +20,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
 
+	"github.com/vgs/leergang/internal/database"
 	"github.com/vgs/leergang/internal/database/dbtest"
 	"github.com/vgs/leergang/internal/testapp"
 )
@@ -194,8 +194,6 @@ type answer struct {
 	queries int // statements sent to PostgreSQL, from Server-Timing
 }
 
-var serverTimingQueries = regexp.MustCompile(`desc="(\d+) queries"`)
-
 func get(t *testing.T, base, path, token string) answer {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodGet, base+path, nil)
@@ -217,11 +215,10 @@ func get(t *testing.T, base, path, token string) answer {
 	if m, ok := a.body.(map[string]any); ok {
 		delete(m, "requestId")
 	}
-	m := serverTimingQueries.FindStringSubmatch(resp.Header.Get("Server-Timing"))
-	if m == nil {
+	var ok bool
+	if a.queries, ok = database.QueriesInServerTiming(resp.Header.Get("Server-Timing")); !ok {
 		t.Fatalf("GET %s%s: no query count in Server-Timing %q", base, path, resp.Header.Get("Server-Timing"))
 	}
-	a.queries, _ = strconv.Atoi(m[1])
 	return a
 }
 

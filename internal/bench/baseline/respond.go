@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+
+	"github.com/vgs/leergang/internal/database"
 )
 
 // call is one request on its way through a handler.
@@ -14,7 +16,7 @@ type call struct {
 	r          *http.Request
 	requestID  string
 	p          *principal
-	statements *statements
+	statements *database.StatementCounter
 }
 
 // apiError is an answer other than success, written as the product's problem+json (internal/httpapi/problem.go).
@@ -81,7 +83,7 @@ func (v *validation) err() error {
 // error it returns into a problem response.
 func (s *server) authenticated(h func(*call) (any, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		ctx, st := withStatements(r.Context())
+		ctx, st := database.WithStatementCounter(r.Context())
 		c := &call{w: w, r: r.WithContext(ctx), requestID: requestID(r), statements: st}
 		w.Header().Set("X-Request-ID", c.requestID)
 		var body any
@@ -94,7 +96,7 @@ func (s *server) authenticated(h func(*call) (any, error)) http.HandlerFunc {
 			s.writeProblem(c, err)
 			return
 		}
-		w.Header().Set("Server-Timing", st.serverTiming())
+		w.Header().Set("Server-Timing", st.ServerTiming())
 		w.Header().Set("Cache-Control", "no-store")
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusOK)
@@ -111,7 +113,7 @@ func (s *server) writeProblem(c *call, err error) {
 		e = errInternal
 	}
 	h := c.w.Header()
-	h.Set("Server-Timing", c.statements.serverTiming())
+	h.Set("Server-Timing", c.statements.ServerTiming())
 	h.Set("Cache-Control", "no-store")
 	if e.status == http.StatusUnauthorized {
 		h.Set("WWW-Authenticate", `Bearer realm="leergang"`)

@@ -2,11 +2,11 @@ package load
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"time"
+
+	"github.com/vgs/leergang/internal/database"
 )
 
 // RequestStats are the figures of one request name over one run.
@@ -141,19 +141,10 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 	return sorted[min(max(rank, 1), len(sorted))-1]
 }
 
-// serverTimingQueries is the statement count the server puts in its Server-Timing header
-// (`db;dur=1.23;desc="5 queries"`, with LEERGANG_SERVER_TIMING=true).
-var serverTimingQueries = regexp.MustCompile(`desc="(\d+) queries"`)
-
 // queriesFrom reads the statement count from a Server-Timing header value; -1 when there is none.
 func queriesFrom(serverTiming string) int {
-	m := serverTimingQueries.FindStringSubmatch(serverTiming)
-	if m == nil {
-		return -1
+	if n, ok := database.QueriesInServerTiming(serverTiming); ok {
+		return n
 	}
-	n, err := strconv.Atoi(m[1])
-	if err != nil {
-		return -1
-	}
-	return n
+	return -1
 }
