@@ -265,7 +265,23 @@ func TestRefreshRotatesAndReuseRevokesTheWholeLogin(t *testing.T) {
 	if second == nil || second.Value == first.Value {
 		t.Fatal("refresh did not rotate the token")
 	}
-	// The old token again: a replay. It is refused, and so is the newer token of the same login.
+	// The old token once more, at once and before the new one was used: the answer to the first refresh was
+	// lost (the page was closed mid-request). The browser gets a new token instead of being signed out.
+	retry := refresh(first)
+	if retry.StatusCode != http.StatusOK {
+		t.Fatalf("retried refresh whose answer was lost: %d %s", retry.StatusCode, retry.Body)
+	}
+	third := retry.Cookie(refreshCookie)
+	if third == nil || third.Value == second.Value || third.Value == first.Value {
+		t.Fatal("the retried refresh did not issue a token of its own")
+	}
+	r3 := refresh(third)
+	if r3.StatusCode != http.StatusOK {
+		t.Fatalf("refresh with the retried refresh's token: %d", r3.StatusCode)
+	}
+	fourth := r3.Cookie(refreshCookie)
+	// Now the browser has moved on: the old token again is a replay. It is refused, and so is every newer token
+	// of the same login.
 	replay := refresh(first)
 	if replay.StatusCode != http.StatusUnauthorized {
 		t.Fatalf("replayed refresh token: %d, want 401", replay.StatusCode)
@@ -274,8 +290,23 @@ func TestRefreshRotatesAndReuseRevokesTheWholeLogin(t *testing.T) {
 	if c := replay.Cookie(refreshCookie); c == nil || c.MaxAge >= 0 {
 		t.Fatal("a refused refresh should clear the cookie")
 	}
-	if r := refresh(second); r.StatusCode != http.StatusUnauthorized {
-		t.Fatalf("token after reuse detection: %d, want 401 (family revoked)", r.StatusCode)
+	for _, c := range []*http.Cookie{second, fourth} {
+		if r := refresh(c); r.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("token after reuse detection: %d, want 401 (family revoked)", r.StatusCode)
+		}
+	}
+	// A used token presented after the retry window is a replay even when nothing newer was used.
+	_, late := a.Login(t, "nico@kampen.example")
+	lateNext := refresh(late)
+	if lateNext.StatusCode != http.StatusOK {
+		t.Fatalf("refresh: %d", lateNext.StatusCode)
+	}
+	a.Exec(t, `UPDATE refresh_tokens SET used_at = used_at - interval '1 minute' WHERE used_at IS NOT NULL AND revoked_at IS NULL`)
+	if r := refresh(late); r.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("used token after the retry window: %d, want 401", r.StatusCode)
+	}
+	if r := refresh(lateNext.Cookie(refreshCookie)); r.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("token after late reuse detection: %d, want 401 (family revoked)", r.StatusCode)
 	}
 	// Another login of the same person is untouched.
 	_, other := a.Login(t, "nico@kampen.example")

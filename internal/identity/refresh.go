@@ -30,6 +30,7 @@ type refreshRow struct {
 	ID        uuid.UUID
 	UserID    uuid.UUID
 	FamilyID  uuid.UUID
+	CreatedAt time.Time
 	ExpiresAt time.Time
 	UsedAt    *time.Time
 	RevokedAt *time.Time
@@ -42,6 +43,28 @@ func insertRefresh(tx *gorm.DB, userID, familyID uuid.UUID, hash []byte, expires
 		return fmt.Errorf("identity: store refresh token: %w", err)
 	}
 	return nil
+}
+
+// refreshRetryWindow is how long after its use a refresh token may be presented once more by a browser that never
+// got the answer: the page was closed or navigated away mid-request, or the network dropped the response. Without
+// it such a user would be signed out, their login revoked as if the token had been stolen.
+const refreshRetryWindow = 30 * time.Second
+
+// answerWasLost says whether a used refresh token is presented again because the answer to its use was lost,
+// rather than replayed by someone else: it was used moments ago, and no token issued after it in the same login
+// has been used since. Once the browser has moved on to its new token, the old one is a replay whatever the time.
+func answerWasLost(tx *gorm.DB, row refreshRow, now time.Time) (bool, error) {
+	if row.UsedAt == nil || now.Sub(*row.UsedAt) >= refreshRetryWindow {
+		return false, nil
+	}
+	var movedOn bool
+	err := tx.Raw(`SELECT EXISTS (SELECT 1 FROM refresh_tokens
+		WHERE family_id = ? AND id <> ? AND created_at >= ? AND used_at IS NOT NULL)`,
+		row.FamilyID, row.ID, row.CreatedAt).Row().Scan(&movedOn)
+	if err != nil {
+		return false, fmt.Errorf("identity: check refresh retry: %w", err)
+	}
+	return !movedOn, nil
 }
 
 func revokeFamily(tx *gorm.DB, familyID uuid.UUID) error {

@@ -200,7 +200,7 @@ func (s *Service) Refresh(ctx context.Context, token string, client Client) (Ses
 		newHash []byte
 	)
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		res := tx.Raw(`SELECT id, user_id, family_id, expires_at, used_at, revoked_at FROM refresh_tokens
+		res := tx.Raw(`SELECT id, user_id, family_id, created_at, expires_at, used_at, revoked_at FROM refresh_tokens
 			WHERE token_hash = ? FOR UPDATE`, hashToken(token)).Scan(&row)
 		if res.Error != nil {
 			return fmt.Errorf("identity: find refresh token: %w", res.Error)
@@ -208,13 +208,20 @@ func (s *Service) Refresh(ctx context.Context, token string, client Client) (Ses
 		if res.RowsAffected == 0 {
 			return errRefreshInvalid
 		}
-		if row.UsedAt != nil {
-			// Commit the revocation, then refuse.
-			reused = true
-			return revokeFamily(tx, row.FamilyID)
-		}
 		if row.RevokedAt != nil || !now.Before(row.ExpiresAt) {
 			return errRefreshInvalid
+		}
+		retry := false
+		if row.UsedAt != nil {
+			var err error
+			if retry, err = answerWasLost(tx, row, now); err != nil {
+				return err
+			}
+			if !retry {
+				// Commit the revocation, then refuse.
+				reused = true
+				return revokeFamily(tx, row.FamilyID)
+			}
 		}
 		var started time.Time
 		if err := tx.Raw(`SELECT min(created_at) FROM refresh_tokens WHERE family_id = ?`, row.FamilyID).Row().Scan(&started); err != nil {
@@ -223,8 +230,10 @@ func (s *Service) Refresh(ctx context.Context, token string, client Client) (Ses
 		if s.maxSessionAge > 0 && !now.Before(started.Add(s.maxSessionAge)) {
 			return errRefreshInvalid // the login is older than the absolute limit: log in again
 		}
-		if err := tx.Exec(`UPDATE refresh_tokens SET used_at = ? WHERE id = ?`, now, row.ID).Error; err != nil {
-			return fmt.Errorf("identity: mark refresh token used: %w", err)
+		if !retry {
+			if err := tx.Exec(`UPDATE refresh_tokens SET used_at = ? WHERE id = ?`, now, row.ID).Error; err != nil {
+				return fmt.Errorf("identity: mark refresh token used: %w", err)
+			}
 		}
 		var err error
 		if newTok, newHash, err = newRefreshToken(); err != nil {
