@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { getAccessToken, signIn, signOut } from '../auth/session';
+import { retryPolicy, withRetries } from './retry';
 import type { paths } from './schema';
 
 // Resolved against the page's origin: the SPA is served by the same binary as the API.
@@ -24,15 +25,23 @@ let refreshing: Promise<boolean> | null = null;
 export function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
-      const { data } = await authClient.POST('/auth/refresh');
-      if (data) {
-        signIn(data);
-        return true;
+      // A 503 (database away) or a lost connection is tried again a couple of times before giving up: the server
+      // accepts the same refresh token once more when the answer to its first use never arrived.
+      for (let attempt = 0; ; attempt++) {
+        const delay = retryPolicy.delaysMs[attempt];
+        try {
+          const { data, response } = await authClient.POST('/auth/refresh');
+          if (data) {
+            signIn(data);
+            return true;
+          }
+          if (response.status !== 503 || delay === undefined) break;
+        } catch {
+          if (delay === undefined) break; // still unreachable: the login form reports the network error
+        }
+        await new Promise((resolve) => setTimeout(resolve, delay));
       }
       signOut();
-      return false;
-    } catch {
-      signOut(); // server unreachable: treat as signed out; the login form reports the network error
       return false;
     } finally {
       refreshing = null;
@@ -79,6 +88,29 @@ export const bearerAuth: Middleware = {
   },
 };
 
-/** The client for every authenticated endpoint. */
-export const api = createClient<paths>({ baseUrl: baseUrl(), fetch: callFetch, credentials: 'same-origin' });
-api.use(bearerAuth);
+/**
+ * Gives every POST a fresh Idempotency-Key unless the caller brought one (a form that keeps its key across the
+ * user's own retries): the server replays the first answer for a repeated key, so a retried submit never creates
+ * twice. The /auth endpoints have no idempotency layer (and go through authClient anyway).
+ */
+export const idempotencyKey: Middleware = {
+  onRequest({ request, schemaPath }) {
+    if (request.method !== 'POST' || schemaPath.startsWith('/auth/') || request.headers.has('Idempotency-Key')) {
+      return undefined;
+    }
+    request.headers.set('Idempotency-Key', crypto.randomUUID());
+    return request;
+  },
+};
+
+/**
+ * The client for every authenticated endpoint. The key is set before bearerAuth keeps its copy, so the retry after a
+ * refresh carries the same key; transient failures of keyed requests are retried beneath the middleware (in fetch),
+ * for the first try and for that retry alike.
+ */
+export const api = createClient<paths>({
+  baseUrl: baseUrl(),
+  fetch: withRetries(callFetch),
+  credentials: 'same-origin',
+});
+api.use(idempotencyKey, bearerAuth);
