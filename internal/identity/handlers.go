@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/vgs/leergang/internal/access"
+	"github.com/vgs/leergang/internal/apperror"
 	"github.com/vgs/leergang/internal/httpio"
 )
 
@@ -63,7 +64,11 @@ func (h *Handlers) Refresh(c echo.Context) error {
 	}
 	s, err := h.svc.Refresh(c.Request().Context(), token, clientOf(c))
 	if err != nil {
-		h.clearCookie(c)
+		// Only a token that is no good loses its cookie: when the database is away (503) the login is still valid
+		// and the browser should try again, not be signed out.
+		if e, ok := apperror.As(err); ok && e.Code == apperror.Unauthenticated {
+			h.clearCookie(c)
+		}
 		return err
 	}
 	return h.respond(c, s)
