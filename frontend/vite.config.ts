@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { constants as zlib } from 'node:zlib';
+import { PurgeCSS } from 'purgecss';
 import react from '@vitejs/plugin-react';
+import type { Plugin as PostCssPlugin, Root } from 'postcss';
 import type { Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
@@ -59,6 +62,67 @@ function shakeUtrechtComponents(): Plugin {
   };
 }
 
+// The Utrecht CSS (every component, ~400 kB) and its design tokens (~190 kB of custom properties) arrive as one
+// render-blocking stylesheet (src/styles/vendor.css), most of it unused. This PostCSS step keeps only the rules
+// whose classes our code or Utrecht's React packages mention (PurgeCSS), and the custom properties those rules or
+// our own stylesheets read. It works on sources, before Vite hashes the file, so a changed sheet always gets a new name.
+// A few Utrecht modifiers are built at run time ("utrecht-alert--".concat(type)) and are kept by pattern.
+// dropUnusedCustomProperties removes the definitions of custom properties that nothing reads: not a remaining
+// rule, not another property that is read, not our own sheets (`used`). (PurgeCSS's own variables option misses
+// uses inside other properties' definitions, which Utrecht's components are full of.)
+function dropUnusedCustomProperties(root: Root, used: Set<string>) {
+  const refs = (value: string) => [...value.matchAll(/var\(\s*(--[\w-]+)/g)].map((m) => m[1]!);
+  const definitions = new Map<string, string[]>();
+  const pending: string[] = [...used];
+  root.walkDecls((decl) => {
+    if (decl.prop.startsWith('--')) definitions.set(decl.prop, [...(definitions.get(decl.prop) ?? []), ...refs(decl.value)]);
+    else pending.push(...refs(decl.value));
+  });
+  const read = new Set<string>();
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (read.has(name)) continue;
+    read.add(name);
+    pending.push(...(definitions.get(name) ?? []));
+  }
+  root.walkDecls((decl) => {
+    if (decl.prop.startsWith('--') && !read.has(decl.prop)) decl.remove();
+  });
+  root.walkRules((rule) => {
+    if (rule.nodes.length === 0) rule.remove();
+  });
+}
+
+const srcDir = fileURLToPath(new URL('./src/', import.meta.url));
+function purgeVendorCss(): PostCssPlugin {
+  return {
+    postcssPlugin: 'leergang-purge-vendor-css',
+    async Once(root, { postcss }) {
+      if (!root.source?.input.file?.endsWith(join('styles', 'vendor.css'))) return;
+      const ownSheets = readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.css'));
+      const usedVariables = new Set<string>();
+      for (const sheet of ownSheets) {
+        for (const [, name] of readFileSync(join(srcDir, sheet), 'utf8').matchAll(/var\((--[\w-]+)/g)) usedVariables.add(name!);
+      }
+      const [purged] = await new PurgeCSS().purge({
+        content: [
+          'index.html',
+          'src/**/*.{ts,tsx}',
+          // the React components and the packages they are built from (form-label-react, button-react, …)
+          fileURLToPath(new URL('./node_modules/@utrecht/*-react/dist/index.mjs', import.meta.url)),
+        ],
+        css: [{ raw: root.toString() }],
+        safelist: {
+          standard: ['html', 'body', /^utrecht-alert--/, /^utrecht-spotlight-section--/, /^utrecht-status-badge--/],
+        },
+      });
+      root.removeAll();
+      root.append(postcss.parse(purged!.css).nodes);
+      dropUnusedCustomProperties(root, usedVariables);
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
@@ -79,6 +143,9 @@ export default defineConfig({
       logLevel: 'silent',
     }),
   ],
+  css: {
+    postcss: { plugins: [purgeVendorCss()] },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

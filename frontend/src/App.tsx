@@ -5,27 +5,32 @@ import { refreshSession } from './api/client';
 import { RequireHome, RequireUser } from './auth/RequireHome';
 import { getSession, subscribe } from './auth/session';
 import { Layout } from './components/Layout';
-import { AttendancePage } from './features/attendance/AttendancePage';
-import { CohortPage } from './features/cohorts/CohortPage';
-import { OutboxMailPage } from './features/outbox/OutboxMailPage';
-import { OutboxPage } from './features/outbox/OutboxPage';
-import { ProgrammePage } from './features/programme/ProgrammePage';
 import { NotFoundPage } from './features/errors/NotFoundPage';
-import { AdminHome } from './features/homes/AdminHome';
 import { ParticipantHome } from './features/homes/ParticipantHome';
 import { RoleHome } from './features/homes/RoleHome';
 import { StartPage } from './features/homes/StartPage';
 import { LoginPage } from './features/login/LoginPage';
-import { PlannerPage } from './features/planner/PlannerPage';
-import { SpeakerResponsePage } from './features/speaker-response/SpeakerResponsePage';
-import { SpeakersPage } from './features/speakers/SpeakersPage';
-import { CohortModulesPage } from './features/admin/CohortModulesPage';
-import { ProgrammePage as ManageProgrammePage } from './features/admin/ProgrammePage';
-import { ProgrammesPage } from './features/admin/ProgrammesPage';
-import { RolesPage } from './features/admin/RolesPage';
-import { ParticipantsPage } from './features/participants/ParticipantsPage';
-import { SetPasswordPage } from './features/password/SetPasswordPage';
 import { Loading } from './components/Loading';
+
+// The staff's pages, the participant's programme and the public link pages: lazy chunks too, so that the first
+// load of a participant's home carries only that home (Lighthouse on a phone counts every kilobyte).
+const AttendancePage = lazy(() => import('./features/attendance/AttendancePage').then((m) => ({ default: m.AttendancePage })));
+const CohortPage = lazy(() => import('./features/cohorts/CohortPage').then((m) => ({ default: m.CohortPage })));
+const OutboxMailPage = lazy(() => import('./features/outbox/OutboxMailPage').then((m) => ({ default: m.OutboxMailPage })));
+const OutboxPage = lazy(() => import('./features/outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const ProgrammePage = lazy(() => import('./features/programme/ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
+const AdminHome = lazy(() => import('./features/homes/AdminHome').then((m) => ({ default: m.AdminHome })));
+const PlannerPage = lazy(() => import('./features/planner/PlannerPage').then((m) => ({ default: m.PlannerPage })));
+const SpeakerResponsePage = lazy(() => import('./features/speaker-response/SpeakerResponsePage').then((m) => ({ default: m.SpeakerResponsePage })));
+const SpeakersPage = lazy(() => import('./features/speakers/SpeakersPage').then((m) => ({ default: m.SpeakersPage })));
+const CohortModulesPage = lazy(() => import('./features/admin/CohortModulesPage').then((m) => ({ default: m.CohortModulesPage })));
+const ProgrammesPage = lazy(() => import('./features/admin/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
+const RolesPage = lazy(() => import('./features/admin/RolesPage').then((m) => ({ default: m.RolesPage })));
+const ParticipantsPage = lazy(() => import('./features/participants/ParticipantsPage').then((m) => ({ default: m.ParticipantsPage })));
+const SetPasswordPage = lazy(() => import('./features/password/SetPasswordPage').then((m) => ({ default: m.SetPasswordPage })));
+const ManageProgrammePage = lazy(() =>
+  import('./features/admin/ProgrammePage').then((m) => ({ default: m.ProgrammePage })),
+);
 
 // Coaching, portrait review, people, public portraits and "Mijn gegevens": each page in its own lazy chunk (the
 // coaching chart's library only in the chart's), so none of them weighs on the first load.

@@ -1,6 +1,5 @@
 import '@fontsource-variable/noto-sans/index.css';
-import '@utrecht/component-library-css/dist/index.css';
-import '@utrecht/design-tokens/dist/index.css';
+import './styles/vendor.css';
 import './styles/app.css';
 import './i18n';
 import { QueryClientProvider } from '@tanstack/react-query';

@@ -1,11 +1,12 @@
 import { Button, NavBar, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { logout } from '../api/client';
 import { homePaths, homesFor } from '../auth/roles';
 import { useSession } from '../auth/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
+import { Loading } from './Loading';
 import { RouterLink, RouterNavLink } from './RouterLink';
 
 export function Layout() {
@@ -104,7 +105,10 @@ export function Layout() {
         </NavBar>
       )}
       <main id="main" ref={mainRef} tabIndex={-1} className="lg-main">
-        <Outlet />
+        {/* Most pages are lazy chunks: while one loads, the header and navigation stay and the page says so. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <PageFooter className="lg-footer">
         <div className="lg-footer__content">
