@@ -113,8 +113,13 @@ func TestQueriesPerRequestDoNotGrowWithData(t *testing.T) {
 		list("GET /sessions/{id}/attendance", "facilitator", 4, held+"/attendance"),
 		countCase{route: "PUT /sessions/{id}/attendance", role: "facilitator", ceiling: 11, status: http.StatusOK,
 			request: func(w *countWorld) testapp.Request {
+				var version int
+				if err := w.App.DB.Raw(`SELECT attendance_version FROM sessions WHERE id = ?`, w.session).Row().Scan(&version); err != nil {
+					t.Fatal(err)
+				}
 				return testapp.Request{Method: http.MethodPut, Path: held + "/attendance",
-					Body: map[string]any{"records": w.attendanceRecords()}}
+					Body:    map[string]any{"records": w.attendanceRecords()},
+					Headers: map[string]string{"If-Match": fmt.Sprintf(`"%d"`, version)}}
 			}},
 		list("GET /cohorts/{id}/attendance", "facilitator", 9, cohort+"/attendance"),
 		list("GET /cohorts/{id}/participants", "facilitator", 4, cohort+"/participants"),

@@ -20,12 +20,17 @@ func (h *Handlers) SessionAttendance(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	httpio.SetVersion(c, sheet.Version)
 	return httpio.JSON(c, http.StatusOK, sheet)
 }
 
-// RecordAttendance handles PUT /sessions/{sessionID}/attendance: the changed lines of the sheet at once.
+// RecordAttendance handles PUT /sessions/{sessionID}/attendance (If-Match): the changed lines of the sheet at once.
 func (h *Handlers) RecordAttendance(c echo.Context) error {
 	id, err := httpio.PathUUID(c, "sessionID")
+	if err != nil {
+		return err
+	}
+	version, err := httpio.IfMatchVersion(c)
 	if err != nil {
 		return err
 	}
@@ -34,10 +39,11 @@ func (h *Handlers) RecordAttendance(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	sheet, err := h.svc.RecordAttendance(ctx, access.FromContext(ctx), id, upd)
+	sheet, err := h.svc.RecordAttendance(ctx, access.FromContext(ctx), id, version, upd)
 	if err != nil {
 		return err
 	}
+	httpio.SetVersion(c, sheet.Version)
 	return httpio.JSON(c, http.StatusOK, sheet)
 }
 

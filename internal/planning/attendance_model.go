@@ -13,9 +13,11 @@ const (
 	AttendanceAbsent  = "absent"
 )
 
-// SessionAttendance is the attendance sheet of one session: the whole group on one screen.
+// SessionAttendance is the attendance sheet of one session: the whole group on one screen. Version is the
+// register's version (also the ETag), to send back as If-Match with a save.
 type SessionAttendance struct {
 	Session AttendanceSession  `json:"session"`
+	Version int                `json:"version"`
 	Records []AttendanceRecord `json:"records"`
 }
 
@@ -46,7 +48,8 @@ type AttendanceRecord struct {
 }
 
 // AttendanceUpdate is the body of PUT /sessions/{sessionID}/attendance: the changed lines of a sheet, each
-// with the version it was based on (none for a line that was not recorded yet).
+// with the version of its record it was based on (none for a line that was not recorded yet). The register's
+// version comes in If-Match.
 type AttendanceUpdate struct {
 	Records []AttendanceChange `json:"records"`
 }

@@ -2,6 +2,7 @@ package planning
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/google/uuid"
@@ -18,7 +19,7 @@ var attendanceStatuses = map[string]bool{AttendancePresent: true, AttendanceExcu
 
 // SessionAttendance returns a session's attendance sheet, for the cohort's facilitators and admins.
 func (s *Service) SessionAttendance(ctx context.Context, p *access.Principal, sessionID uuid.UUID) (SessionAttendance, error) {
-	sess, err := s.store.AttendanceSession(ctx, sessionID, false)
+	sess, err := s.store.AttendanceSession(ctx, sessionID)
 	if err != nil {
 		return SessionAttendance{}, err
 	}
@@ -28,6 +29,9 @@ func (s *Service) SessionAttendance(ctx context.Context, p *access.Principal, se
 	return s.sheet(ctx, sess)
 }
 
+// sheet reads the records of a session whose version was read before: a save in between makes the records
+// newer than the version, never older, so the worst a client gets from it is a 412 on its next save, never an
+// overwrite of something it has not seen.
 func (s *Service) sheet(ctx context.Context, sess attendanceSessionInfo) (SessionAttendance, error) {
 	records, err := s.store.SheetRecords(ctx, sess.ID)
 	if err != nil {
@@ -35,13 +39,19 @@ func (s *Service) sheet(ctx context.Context, sess attendanceSessionInfo) (Sessio
 	}
 	out := sess.AttendanceSession
 	out.Started = !s.now().Before(out.StartsAt)
-	return SessionAttendance{Session: out, Records: records}, nil
+	return SessionAttendance{Session: out, Version: sess.AttendanceVersion, Records: records}, nil
 }
 
-// RecordAttendance saves the changed lines of a session's sheet in one transaction: all or nothing. Each line
-// carries the version it was based on, so that two facilitators saving at once never overwrite each other.
-func (s *Service) RecordAttendance(ctx context.Context, p *access.Principal, sessionID uuid.UUID, upd AttendanceUpdate) (SessionAttendance, error) {
-	sess, err := s.store.AttendanceSession(ctx, sessionID, false)
+// errNothingToSave rolls back the version bump of a save whose lines all match what is recorded, so that a save
+// that changes nothing does not turn other people's open registers stale.
+var errNothingToSave = errors.New("planning: no attendance changed")
+
+// RecordAttendance saves the changed lines of a session's sheet in one transaction: all or nothing. The save is
+// based on version, the register's version the client read (If-Match): if anyone saved the register since, it is
+// refused, so two facilitators saving at once never overwrite each other. Each line may also carry the version
+// of its record (none for a line not recorded yet), checked as well.
+func (s *Service) RecordAttendance(ctx context.Context, p *access.Principal, sessionID uuid.UUID, version int, upd AttendanceUpdate) (SessionAttendance, error) {
+	sess, err := s.store.AttendanceSession(ctx, sessionID)
 	if err != nil {
 		return SessionAttendance{}, err
 	}
@@ -52,21 +62,26 @@ func (s *Service) RecordAttendance(ctx context.Context, p *access.Principal, ses
 	if err != nil {
 		return SessionAttendance{}, err
 	}
+	var claimed attendanceSessionInfo
 	err = s.store.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		st := &Store{db: tx}
-		locked, err := st.AttendanceSession(ctx, sessionID, true)
+		c, ok, err := st.ClaimAttendance(ctx, sessionID, version)
 		if err != nil {
 			return err
 		}
-		if locked.Status == "cancelled" {
+		if !ok {
+			return staleRegister()
+		}
+		claimed = c
+		if claimed.Status == "cancelled" {
 			return apperror.Newf(apperror.Conflict, "De bijeenkomst is geannuleerd",
 				"Voor een geannuleerde bijeenkomst wordt geen aanwezigheid bijgehouden.")
 		}
-		sheet, err := st.LockSheet(ctx, sessionID)
+		sheet, err := st.CurrentSheet(ctx, sessionID)
 		if err != nil {
 			return err
 		}
-		if err := checkAgainstSheet(changes, sheet, !s.now().Before(locked.StartsAt)); err != nil {
+		if err := checkAgainstSheet(changes, sheet, !s.now().Before(claimed.StartsAt)); err != nil {
 			return err
 		}
 		var lines []attendanceLine
@@ -80,7 +95,10 @@ func (s *Service) RecordAttendance(ctx context.Context, p *access.Principal, ses
 			}
 			lines = append(lines, attendanceLine{UserID: ch.userID, Status: ch.status, Version: ch.version})
 		}
-		saved, err := st.SaveAttendance(ctx, locked, lines, p.UserID)
+		if len(lines) == 0 {
+			return errNothingToSave
+		}
+		saved, err := st.SaveAttendance(ctx, claimed, lines, p.UserID)
 		if err != nil {
 			return err
 		}
@@ -91,10 +109,13 @@ func (s *Service) RecordAttendance(ctx context.Context, p *access.Principal, ses
 		}
 		return nil
 	})
+	if errors.Is(err, errNothingToSave) {
+		claimed.AttendanceVersion, err = version, nil
+	}
 	if err != nil {
 		return SessionAttendance{}, err
 	}
-	return s.SessionAttendance(ctx, p, sessionID) // the sheet as saved, with new versions and recorder
+	return s.sheet(ctx, claimed) // the sheet as saved, with new versions and recorder
 }
 
 type attendanceChange struct {
@@ -160,6 +181,13 @@ func checkAgainstSheet(changes []attendanceChange, sheet map[uuid.UUID]currentAt
 		}
 	}
 	return v.Err()
+}
+
+// staleRegister is the answer to a save based on an older version of the register than the current one.
+func staleRegister() error {
+	return apperror.Newf(apperror.Precondition, "Iemand anders heeft dit intussen gewijzigd",
+		"De aanwezigheid van deze bijeenkomst is intussen door iemand anders opgeslagen. Er is niets opgeslagen. "+
+			"Laad de nieuwste gegevens en probeer het opnieuw.")
 }
 
 func staleAttendance(name string) error {

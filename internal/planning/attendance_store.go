@@ -21,20 +21,19 @@ const onAttendanceSheet = `(a.user_id IS NOT NULL OR e.status <> 'withdrawn' OR 
 type attendanceSessionInfo struct {
 	AttendanceSession
 	ProgrammeID uuid.UUID
+	// AttendanceVersion is the version of the session's register (sessions.attendance_version).
+	AttendanceVersion int
 }
 
-// AttendanceSession finds a session with its module and programme. With lock, it holds the session row until
-// the transaction ends, so that it cannot be cancelled while attendance is being saved.
-func (s *Store) AttendanceSession(ctx context.Context, id uuid.UUID, lock bool) (attendanceSessionInfo, error) {
-	q := `SELECT s.id, s.cohort_id, c.programme_id, s.module_id, m.title AS module_title, s.title, s.starts_at,
-			s.ends_at, s.status
-		FROM sessions s JOIN modules m ON m.id = s.module_id JOIN cohorts c ON c.id = s.cohort_id
-		WHERE s.id = ?`
-	if lock {
-		q += ` FOR SHARE OF s`
-	}
+const attendanceSessionColumns = `s.id, s.cohort_id, c.programme_id, s.module_id, m.title AS module_title, s.title,
+	s.starts_at, s.ends_at, s.status, s.attendance_version`
+
+// AttendanceSession finds a session with its module, programme and register version.
+func (s *Store) AttendanceSession(ctx context.Context, id uuid.UUID) (attendanceSessionInfo, error) {
 	var r attendanceSessionInfo
-	res := s.db.WithContext(ctx).Raw(q, id).Scan(&r)
+	res := s.db.WithContext(ctx).Raw(`SELECT `+attendanceSessionColumns+`
+		FROM sessions s JOIN modules m ON m.id = s.module_id JOIN cohorts c ON c.id = s.cohort_id
+		WHERE s.id = ?`, id).Scan(&r)
 	if res.Error != nil {
 		return r, fmt.Errorf("planning: session %s: %w", id, res.Error)
 	}
@@ -42,6 +41,23 @@ func (s *Store) AttendanceSession(ctx context.Context, id uuid.UUID, lock bool) 
 		return r, apperror.New(apperror.NotFound, "Bijeenkomst niet gevonden")
 	}
 	return r, nil
+}
+
+// ClaimAttendance raises a session's register version if it is still at version, and returns the session as it
+// is now; ok is false when the register is at another version. As one conditional UPDATE it is exact however
+// many replicas save at once: a concurrent save waits for the row and then finds the version moved on. The row
+// stays locked until the transaction ends, so saves of one register take turns and the session cannot be
+// cancelled meanwhile.
+func (s *Store) ClaimAttendance(ctx context.Context, id uuid.UUID, version int) (attendanceSessionInfo, bool, error) {
+	var r attendanceSessionInfo
+	res := s.db.WithContext(ctx).Raw(`UPDATE sessions s SET attendance_version = s.attendance_version + 1
+		FROM modules m, cohorts c
+		WHERE s.id = ? AND s.attendance_version = ? AND m.id = s.module_id AND c.id = s.cohort_id
+		RETURNING `+attendanceSessionColumns, id, version).Scan(&r)
+	if res.Error != nil {
+		return r, false, fmt.Errorf("planning: claim attendance of session %s: %w", id, res.Error)
+	}
+	return r, res.RowsAffected == 1, nil
 }
 
 // SheetRecords lists the participants on a session's sheet with their records, by name.
@@ -70,12 +86,9 @@ type currentAttendance struct {
 	Version *int
 }
 
-// LockSheet returns the sheet's participants with their current records, keyed by user, and locks the records
-// that exist against concurrent change until the transaction ends.
-func (s *Store) LockSheet(ctx context.Context, sessionID uuid.UUID) (map[uuid.UUID]currentAttendance, error) {
-	if err := s.db.WithContext(ctx).Exec(`SELECT 1 FROM attendance WHERE session_id = ? FOR UPDATE`, sessionID).Error; err != nil {
-		return nil, fmt.Errorf("planning: lock attendance of session %s: %w", sessionID, err)
-	}
+// CurrentSheet returns the sheet's participants with their current records, keyed by user. Within a save it
+// runs after ClaimAttendance, whose lock on the session keeps other saves of the register out.
+func (s *Store) CurrentSheet(ctx context.Context, sessionID uuid.UUID) (map[uuid.UUID]currentAttendance, error) {
 	var rows []currentAttendance
 	err := s.db.WithContext(ctx).Raw(`
 		SELECT e.user_id, u.name, a.status, a.version

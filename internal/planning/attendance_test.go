@@ -1,6 +1,8 @@
 package planning_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -19,6 +21,7 @@ type attSheet struct {
 		Status  string    `json:"status"`
 		Started bool      `json:"started"`
 	} `json:"session"`
+	Version int           `json:"version"`
 	Records []sheetRecord `json:"records"`
 }
 
@@ -67,18 +70,47 @@ func getSheet(t *testing.T, a *testapp.App, token string, session uuid.UUID) att
 	if r.StatusCode != 200 {
 		t.Fatalf("GET sheet: %d %s", r.StatusCode, r.Body)
 	}
+	return sheetOf(t, r)
+}
+
+// sheetOf decodes a sheet and checks that its ETag is the version in the body.
+func sheetOf(t *testing.T, r *testapp.Response) attSheet {
+	t.Helper()
 	var s attSheet
 	r.JSON(t, &s)
+	if s.Version < 1 || r.Header.Get("ETag") != fmt.Sprintf(`"%d"`, s.Version) {
+		t.Fatalf("version %d with ETag %q", s.Version, r.Header.Get("ETag"))
+	}
 	return s
 }
 
+// putSheet saves lines as a client that has just read the register: If-Match is its current version.
 func putSheet(t *testing.T, a *testapp.App, token string, session uuid.UUID, lines ...attLine) *testapp.Response {
+	t.Helper()
+	return putSheetAt(t, a, token, session, fmt.Sprintf(`"%d"`, registerVersion(t, a, session)), lines...)
+}
+
+// putSheetAt saves lines with ifMatch as If-Match; "" sends none.
+func putSheetAt(t *testing.T, a *testapp.App, token string, session uuid.UUID, ifMatch string, lines ...attLine) *testapp.Response {
 	t.Helper()
 	if lines == nil {
 		lines = []attLine{}
 	}
-	return a.Do(t, testapp.Request{Method: http.MethodPut, Path: attendancePath(session), Token: token,
-		Body: map[string]any{"records": lines}})
+	req := testapp.Request{Method: http.MethodPut, Path: attendancePath(session), Token: token,
+		Body: map[string]any{"records": lines}}
+	if ifMatch != "" {
+		req.Headers = map[string]string{"If-Match": ifMatch}
+	}
+	return a.Do(t, req)
+}
+
+func registerVersion(t *testing.T, a *testapp.App, session uuid.UUID) int {
+	t.Helper()
+	var v int
+	if err := a.DB.Raw(`SELECT attendance_version FROM sessions WHERE id = ?`, session).Row().Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
 
 func countAttendance(t *testing.T, a *testapp.App, session uuid.UUID) int {
@@ -122,8 +154,7 @@ func TestAttendanceSheetIsForTheCohortsFacilitatorsAndAdmins(t *testing.T) {
 				r.Problem(t)
 				return
 			}
-			var s attSheet
-			r.JSON(t, &s)
+			s := sheetOf(t, r)
 			// By name; the participant who withdrew before the session is not on it.
 			if got := strings.Join(s.names(), ","); got != "other-participant,participant" {
 				t.Fatalf("sheet lists %s", got)
@@ -161,11 +192,13 @@ func TestRecordingAttendanceIsForTheCohortsFacilitatorsAndAdmins(t *testing.T) {
 		if r.StatusCode != 200 {
 			t.Fatalf("%s: %d %s", role, r.StatusCode, r.Body)
 		}
-		var s attSheet
-		r.JSON(t, &s)
+		s := sheetOf(t, r)
 		rec := s.record(t, "participant")
 		if rec.Status == nil || *rec.Status != status || *rec.Version != i+1 || *rec.RecordedByName != role || rec.RecordedAt == nil {
 			t.Fatalf("%s: record %+v, want %s at version %d recorded by %s", role, rec, status, i+1, role)
+		}
+		if s.Version != i+2 {
+			t.Fatalf("%s: register at version %d after %d saves, want %d", role, s.Version, i+1, i+2)
 		}
 	}
 }
@@ -269,10 +302,14 @@ func TestAnUnchangedLineKeepsItsVersionAndRecorder(t *testing.T) {
 	if r.StatusCode != 200 {
 		t.Fatalf("%d %s", r.StatusCode, r.Body)
 	}
-	var s attSheet
-	r.JSON(t, &s)
+	s := sheetOf(t, r)
 	if rec := s.record(t, "participant"); *rec.Version != 1 || *rec.RecordedByName != "admin" {
 		t.Fatalf("record %+v, want version 1 recorded by admin", rec)
+	}
+	// A save that changes nothing leaves the register's version alone: nobody else's open sheet turns stale.
+	if s.Version != 2 || registerVersion(t, w.App, session) != 2 {
+		t.Fatalf("register at version %d (stored %d) after one save and one without changes, want 2",
+			s.Version, registerVersion(t, w.App, session))
 	}
 }
 
@@ -287,6 +324,9 @@ func TestACancelledSessionHasNoAttendance(t *testing.T) {
 		t.Fatalf("status %d, want 409: %s", r.StatusCode, r.Body)
 	}
 	r.Problem(t)
+	if v := registerVersion(t, w.App, session); v != 1 {
+		t.Fatalf("a refused save moved the register to version %d", v)
+	}
 	if s := getSheet(t, w.App, w.Tokens["facilitator"], session); s.Session.Status != "cancelled" {
 		t.Fatalf("sheet of a cancelled session: %+v", s.Session)
 	}
@@ -347,6 +387,7 @@ func TestUnreadableOrInvalidAttendanceIsRefusedWithTheRightProblem(t *testing.T)
 		{"same participant twice", attendancePath(session), []attLine{{UserID: participant, Status: "present"}, {UserID: participant, Status: "absent"}}, "", 422, "records[1].userId"},
 		{"unknown session", attendancePath(uuid.New()), []attLine{}, "", 404, ""},
 		{"malformed session id", "/api/v1/sessions/1%20OR%201=1/attendance", []attLine{}, "", 404, ""},
+		{"If-Match not a version", attendancePath(session), []attLine{{UserID: participant, Status: "present"}}, "", 400, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -354,9 +395,13 @@ func TestUnreadableOrInvalidAttendanceIsRefusedWithTheRightProblem(t *testing.T)
 			if lines, ok := body.([]attLine); ok {
 				body = map[string]any{"records": lines}
 			}
-			req := testapp.Request{Method: http.MethodPut, Path: tc.path, Token: tok, Body: body}
+			req := testapp.Request{Method: http.MethodPut, Path: tc.path, Token: tok, Body: body,
+				Headers: map[string]string{"If-Match": `"1"`}}
+			if tc.name == "If-Match not a version" {
+				req.Headers["If-Match"] = `"drie"`
+			}
 			if tc.contentType != "" {
-				req.Headers = map[string]string{"Content-Type": tc.contentType}
+				req.Headers["Content-Type"] = tc.contentType
 			}
 			r := w.App.Do(t, req)
 			if r.StatusCode != tc.status {
@@ -368,8 +413,8 @@ func TestUnreadableOrInvalidAttendanceIsRefusedWithTheRightProblem(t *testing.T)
 			}
 		})
 	}
-	if n := countAttendance(t, w.App, session); n != 0 {
-		t.Fatalf("%d records saved", n)
+	if n, v := countAttendance(t, w.App, session), registerVersion(t, w.App, session); n != 0 || v != 1 {
+		t.Fatalf("%d records saved, register at version %d", n, v)
 	}
 	for _, path := range []string{attendancePath(uuid.New()), "/api/v1/sessions/nope/attendance"} {
 		if r := w.App.Do(t, testapp.Request{Method: http.MethodGet, Path: path, Token: tok}); r.StatusCode != 404 {
@@ -739,15 +784,13 @@ func TestFacilitatorsSavingAtTheSameMomentNeverOverwriteEachOther(t *testing.T) 
 	t.Parallel()
 	w := testapp.NewWorld(t)
 	session := attendedSession(t, w)
-	participant := w.Users["participant"].String()
-	save := func(token, status string, version *int) int {
-		body := fmt.Sprintf(`{"records":[{"userId":%q,"status":%q}]}`, participant, status)
-		if version != nil {
-			body = fmt.Sprintf(`{"records":[{"userId":%q,"status":%q,"version":%d}]}`, participant, status, *version)
-		}
-		req, _ := http.NewRequest(http.MethodPut, w.App.URL+attendancePath(session), strings.NewReader(body))
+	participant, other := w.Users["participant"].String(), w.Users["other-participant"].String()
+	save := func(token string, ifMatch int, line attLine) int {
+		body, _ := json.Marshal(map[string]any{"records": []attLine{line}})
+		req, _ := http.NewRequest(http.MethodPut, w.App.URL+attendancePath(session), bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("If-Match", fmt.Sprintf(`"%d"`, ifMatch))
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			return 0
@@ -755,12 +798,13 @@ func TestFacilitatorsSavingAtTheSameMomentNeverOverwriteEachOther(t *testing.T) 
 		resp.Body.Close()
 		return resp.StatusCode
 	}
-	race := func(version *int, statuses ...string) map[int]int {
+	// race sends six saves at once, all based on register version ifMatch; line(i) is the i-th one's line.
+	race := func(ifMatch int, line func(i int) attLine) map[int]int {
 		roles := []string{"facilitator", "programme-facilitator", "admin"}
 		answers := make(chan int, len(roles)*2)
 		for i := 0; i < 2; i++ {
 			for j, role := range roles {
-				go func() { answers <- save(w.Tokens[role], statuses[(i+j)%len(statuses)], version) }()
+				go func() { answers <- save(w.Tokens[role], ifMatch, line(i*len(roles)+j)) }()
 			}
 		}
 		got := map[int]int{}
@@ -769,23 +813,107 @@ func TestFacilitatorsSavingAtTheSameMomentNeverOverwriteEachOther(t *testing.T) 
 		}
 		return got
 	}
-	// Six first records at once: one wins, the others learn that someone else was first.
-	if got := race(nil, "present", "absent", "excused"); got[200] != 1 || got[412] != 5 {
+	statuses := []string{"present", "absent", "excused"}
+	// Six first records of the same participant at once: one wins, the others learn that someone else was first.
+	if got := race(1, func(i int) attLine { return attLine{UserID: participant, Status: statuses[i%3]} }); got[200] != 1 || got[412] != 5 {
 		t.Fatalf("first records: %v, want one 200 and five 412", got)
 	}
 	// Six changes of version 1 at once, each to another status than the recorded one: again exactly one wins.
 	// (Asking for the status that is already recorded is no change, and succeeds.)
 	current := *getSheet(t, w.App, w.Tokens["admin"], session).record(t, "participant").Status
 	var others []string
-	for _, s := range []string{"present", "absent", "excused"} {
+	for _, s := range statuses {
 		if s != current {
 			others = append(others, s)
 		}
 	}
-	if got := race(attVersion(1), others...); got[200] != 1 || got[412] != 5 {
+	change := func(i int) attLine {
+		return attLine{UserID: participant, Status: others[i%len(others)], Version: attVersion(1)}
+	}
+	if got := race(2, change); got[200] != 1 || got[412] != 5 {
 		t.Fatalf("updates: %v, want one 200 and five 412", got)
 	}
-	if rec := getSheet(t, w.App, w.Tokens["admin"], session).record(t, "participant"); *rec.Version != 2 {
-		t.Fatalf("record %+v, want version 2 after one first record and one change", rec)
+	// Saves of different participants on the same register version: the lines do not collide, the registers do.
+	// Exactly one is saved; the others were based on a register that no longer is, and must look again.
+	split := func(i int) attLine {
+		if i%2 == 0 {
+			return attLine{UserID: other, Status: statuses[i%3]}
+		}
+		return attLine{UserID: participant, Status: current, Version: attVersion(2)}
+	}
+	if got := race(3, split); got[200] != 1 || got[412] != 5 {
+		t.Fatalf("saves of different lines on one register version: %v, want one 200 and five 412", got)
+	}
+	s := getSheet(t, w.App, w.Tokens["admin"], session)
+	// One first record, one change, one save of either line: the register moved three times.
+	if s.Version != 4 {
+		t.Fatalf("register at version %d, want 4", s.Version)
+	}
+	rec, oth := s.record(t, "participant"), s.record(t, "other-participant")
+	if (*rec.Version == 3) == (oth.Status != nil) || *rec.Version < 2 {
+		t.Fatalf("records %+v and %+v: want exactly one of the last race's lines saved", rec, oth)
+	}
+}
+
+func TestTheRegisterVersionGuardsEverySave(t *testing.T) {
+	t.Parallel()
+	w := testapp.NewWorld(t)
+	session := attendedSession(t, w)
+	tok := w.Tokens["facilitator"]
+	participant, other := w.Users["participant"].String(), w.Users["other-participant"].String()
+
+	if s := getSheet(t, w.App, tok, session); s.Version != 1 {
+		t.Fatalf("a register nobody saved is at version %d, want 1", s.Version)
+	}
+	// Without If-Match: 428, as every other update.
+	r := putSheetAt(t, w.App, tok, session, "", attLine{UserID: participant, Status: "present"})
+	if r.StatusCode != 428 {
+		t.Fatalf("no If-Match: %d, want 428: %s", r.StatusCode, r.Body)
+	}
+	r.Problem(t)
+	if n := countAttendance(t, w.App, session); n != 0 {
+		t.Fatalf("a save without If-Match saved %d records", n)
+	}
+
+	r = putSheetAt(t, w.App, tok, session, `"1"`, attLine{UserID: participant, Status: "present"})
+	if r.StatusCode != 200 {
+		t.Fatalf("save on version 1: %d %s", r.StatusCode, r.Body)
+	}
+	if s := sheetOf(t, r); s.Version != 2 || *s.record(t, "participant").Status != "present" {
+		t.Fatalf("after the save: version %d, records %+v", s.Version, s.Records)
+	}
+
+	// Someone who read version 1 saves another participant's line: refused, though the lines do not overlap.
+	r = putSheetAt(t, w.App, w.Tokens["admin"], session, `"1"`, attLine{UserID: other, Status: "absent"})
+	if r.StatusCode != 412 {
+		t.Fatalf("save on stale version 1: %d, want 412: %s", r.StatusCode, r.Body)
+	}
+	if p := r.Problem(t); p.Title != "Iemand anders heeft dit intussen gewijzigd" || !strings.Contains(p.Detail, "niets opgeslagen") {
+		t.Fatalf("problem %+v", p)
+	}
+	s := getSheet(t, w.App, tok, session)
+	if s.Version != 2 || s.record(t, "other-participant").Status != nil || *s.record(t, "participant").Version != 1 {
+		t.Fatalf("the stale save changed something: version %d, records %+v", s.Version, s.Records)
+	}
+	// A newer version than there is is no better: it is not what the client read.
+	if r := putSheetAt(t, w.App, tok, session, `"7"`, attLine{UserID: other, Status: "absent"}); r.StatusCode != 412 {
+		t.Fatalf("save on version 7: %d, want 412", r.StatusCode)
+	}
+	// A bad line rolls the whole save back, version included.
+	stranger := w.App.User(t, "stranger@test.example", "Stranger", false)
+	r = putSheetAt(t, w.App, tok, session, `"2"`, attLine{UserID: other, Status: "absent"}, attLine{UserID: stranger.String(), Status: "present"})
+	if r.StatusCode != 422 {
+		t.Fatalf("save with a stranger: %d, want 422", r.StatusCode)
+	}
+	// Read again, saved on the current version: the new version comes back in the body and as ETag.
+	r = putSheetAt(t, w.App, w.Tokens["admin"], session, `W/"2"`, attLine{UserID: other, Status: "absent"})
+	if r.StatusCode != 200 {
+		t.Fatalf("save on version 2: %d %s", r.StatusCode, r.Body)
+	}
+	if s := sheetOf(t, r); s.Version != 3 || *s.record(t, "other-participant").Status != "absent" {
+		t.Fatalf("after the second save: version %d, records %+v", s.Version, s.Records)
+	}
+	if v := registerVersion(t, w.App, session); v != 3 {
+		t.Fatalf("stored register version %d, want 3", v)
 	}
 }

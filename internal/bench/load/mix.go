@@ -220,7 +220,7 @@ func nextStatus(current *string, started bool) string {
 }
 
 // saveAttendance saves the sheet read last with one line changed, as the attendance page sends it: only the
-// changed line, with the version it was based on.
+// changed line, with the version it was based on, and the register's version as If-Match.
 func saveAttendance(ctx context.Context, c *Client) error {
 	s := c.state.sheet
 	c.state.turn++
@@ -232,6 +232,7 @@ func saveAttendance(ctx context.Context, c *Client) error {
 	var saved sheet
 	_, err := c.do(ctx, request{name: nameSaveAttendance, method: http.MethodPut,
 		path: "/sessions/" + s.Session.ID + "/attendance", body: map[string]any{"records": []any{line}},
+		header: map[string]string{"If-Match": strconv.Quote(strconv.Itoa(s.Version))},
 		expect: http.StatusOK}, &saved)
 	if err != nil {
 		c.state.sheet = nil // read it again before the next save

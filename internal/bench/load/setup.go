@@ -40,6 +40,7 @@ type sheet struct {
 		ID      string `json:"id"`
 		Started bool   `json:"started"`
 	} `json:"session"`
+	Version int `json:"version"` // the register's, sent back as If-Match
 	Records []struct {
 		UserID  string  `json:"userId"`
 		Status  *string `json:"status"`

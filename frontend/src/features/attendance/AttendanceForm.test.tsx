@@ -52,11 +52,15 @@ describe('taking attendance', () => {
     const { calls } = serve({
       [`PUT ${sheetRoute(heldSessionId)}`]: () =>
         json(
-          makeSheet({}, [
-            record({ userId: annemiek, name: 'Annemiek de Vries', status: 'present', version: 1, recordedAt: '2026-11-23T10:00:00Z', recordedByName: 'Ruud Verbeek' }),
-            record({ userId: joost, name: 'Joost Hendriks', status: 'excused', version: 3, recordedAt: '2026-11-23T10:00:00Z', recordedByName: 'Ruud Verbeek' }),
-            record({}),
-          ]),
+          makeSheet(
+            {},
+            [
+              record({ userId: annemiek, name: 'Annemiek de Vries', status: 'present', version: 1, recordedAt: '2026-11-23T10:00:00Z', recordedByName: 'Ruud Verbeek' }),
+              record({ userId: joost, name: 'Joost Hendriks', status: 'excused', version: 3, recordedAt: '2026-11-23T10:00:00Z', recordedByName: 'Ruud Verbeek' }),
+              record({}),
+            ],
+            5,
+          ),
         ),
     });
     renderApp(page);
@@ -79,6 +83,8 @@ describe('taking attendance', () => {
 
     expect(await screen.findByText('De aanwezigheid is opgeslagen.')).toBeInTheDocument();
     const [put] = calls(`PUT ${sheetRoute(heldSessionId)}`);
+    // Based on the register as loaded (version 4).
+    expect(put!.headers.get('If-Match')).toBe('"4"');
     expect(await sentLines(put)).toEqual([
       { userId: annemiek, status: 'present' },
       { userId: joost, status: 'excused', version: 2 },
@@ -86,6 +92,21 @@ describe('taking attendance', () => {
     expect(group('Joost Hendriks')).toHaveAccessibleDescription(/^Afgemeld, door Ruud Verbeek/);
     // The rates are asked for again, so they show what was just recorded.
     await waitFor(() => expect(calls(`GET /api/v1/cohorts/${cohort2026Id}/attendance`).length).toBeGreaterThan(1));
+  });
+
+  it('bases the next save on the register version the last save answered with', async () => {
+    let version = 4;
+    const { calls } = serve({ [`PUT ${sheetRoute(heldSessionId)}`]: () => json(makeSheet({}, undefined, ++version)) });
+    renderApp(page);
+    await screen.findByRole('radiogroup', { name: 'Nico Middelbos' });
+
+    for (const status of ['Afwezig', 'Afgemeld']) {
+      await userEvent.click(within(group('Nico Middelbos')).getByRole('radio', { name: status }));
+      await userEvent.click(screen.getByRole('button', { name: 'Aanwezigheid opslaan' }));
+      await waitFor(() => expect(screen.queryByText('Bezig met opslaan…')).not.toBeInTheDocument());
+    }
+
+    expect(calls(`PUT ${sheetRoute(heldSessionId)}`).map((put) => put.headers.get('If-Match'))).toEqual(['"4"', '"5"']);
   });
 
   it('marks everyone present with one button, to correct the few who were not there', async () => {
@@ -142,11 +163,15 @@ describe('taking attendance', () => {
       [`PUT ${sheetRoute(heldSessionId)}`]: () => {
         if (calls(`PUT ${sheetRoute(heldSessionId)}`).length === 1) {
           // Meanwhile, another facilitator recorded Joost as excused.
-          sheetAnswer = makeSheet({}, [
-            record({ userId: annemiek, name: 'Annemiek de Vries', gemeente: 'Zwolle' }),
-            record({ userId: joost, name: 'Joost Hendriks', gemeente: 'Deventer', status: 'excused', version: 3, recordedAt: '2026-11-23T10:00:00Z', recordedByName: 'Lotte Bakker' }),
-            record({}),
-          ]);
+          sheetAnswer = makeSheet(
+            {},
+            [
+              record({ userId: annemiek, name: 'Annemiek de Vries', gemeente: 'Zwolle' }),
+              record({ userId: joost, name: 'Joost Hendriks', gemeente: 'Deventer', status: 'excused', version: 3, recordedAt: '2026-11-23T10:00:00Z', recordedByName: 'Lotte Bakker' }),
+              record({}),
+            ],
+            5,
+          );
           return problem(412, { title: 'Iemand anders heeft dit intussen gewijzigd', detail: 'Er is niets opgeslagen.' });
         }
         return json(sheetAnswer);
@@ -159,8 +184,9 @@ describe('taking attendance', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Aanwezigheid opslaan' }));
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Iemand anders heeft dit intussen gewijzigd');
+    expect(alert).toHaveTextContent('Iemand anders heeft de aanwezigheid intussen opgeslagen');
     expect(alert).toHaveTextContent('Bekijk de gemarkeerde deelnemers en sla opnieuw op.');
+    expect(within(alert).getByRole('link', { name: 'Joost Hendriks: Aanwezig (intussen vastgelegd door Lotte Bakker: Afgemeld)' })).toBeInTheDocument();
     await waitFor(() =>
       expect(group('Joost Hendriks')).toHaveAccessibleDescription(
         'Intussen vastgelegd door Lotte Bakker: Afgemeld. Uw keuze: Aanwezig, nog niet opgeslagen.',
@@ -172,7 +198,62 @@ describe('taking attendance', () => {
 
     await screen.findByText('De aanwezigheid is opgeslagen.');
     const puts = calls(`PUT ${sheetRoute(heldSessionId)}`);
+    expect(puts.map((put) => put.headers.get('If-Match'))).toEqual(['"4"', '"5"']);
     expect(await sentLines(puts[1])).toEqual([{ userId: joost, status: 'present', version: 3 }]);
+  });
+
+  it('says so when someone else saved the register meanwhile, lists the choices kept, and saves them on the newest version', async () => {
+    let sheetAnswer: SessionAttendance = makeSheet();
+    const { calls } = serve({
+      [`GET ${sheetRoute(heldSessionId)}`]: () => json(sheetAnswer),
+      [`PUT ${sheetRoute(heldSessionId)}`]: (request) => {
+        if (request.headers.get('If-Match') !== `"${sheetAnswer.version}"`) {
+          return problem(412, { title: 'Iemand anders heeft dit intussen gewijzigd', detail: 'Er is niets opgeslagen.' });
+        }
+        return json(makeSheet({}, undefined, sheetAnswer.version + 1));
+      },
+    });
+    renderApp(page);
+    await screen.findByRole('radiogroup', { name: 'Nico Middelbos' });
+    await userEvent.click(within(group('Nico Middelbos')).getByRole('radio', { name: 'Afgemeld' }));
+    await userEvent.click(within(group('Annemiek de Vries')).getByRole('radio', { name: 'Aanwezig' }));
+    // Meanwhile, another facilitator saved the register: Joost's line only, none of the lines chosen here.
+    sheetAnswer = makeSheet(
+      {},
+      [
+        record({ userId: annemiek, name: 'Annemiek de Vries', gemeente: 'Zwolle' }),
+        record({ userId: joost, name: 'Joost Hendriks', gemeente: 'Deventer', status: 'present', version: 3, recordedAt: '2026-11-23T10:00:00Z', recordedByName: 'Lotte Bakker' }),
+        record({}),
+      ],
+      7,
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Aanwezigheid opslaan' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.closest('.utrecht-alert')).toHaveFocus();
+    expect(alert).toHaveTextContent('Iemand anders heeft de aanwezigheid intussen opgeslagen');
+    expect(alert).toHaveTextContent('De lijst toont nu de nieuwste gegevens, met uw keuzes er nog in. Sla opnieuw op.');
+    expect(alert).toHaveTextContent('Uw keuzes die nog niet zijn opgeslagen:');
+    const kept = within(alert).getAllByRole('link').map((link) => link.textContent);
+    expect(kept).toEqual(['Annemiek de Vries: Aanwezig', 'Nico Middelbos: Afgemeld']);
+    // The newest data is shown, with the choices on top of it, still unsaved.
+    await waitFor(() => expect(group('Joost Hendriks')).toHaveAccessibleDescription(/^Aanwezig, door Lotte Bakker/));
+    expect(within(group('Nico Middelbos')).getByRole('radio', { name: 'Afgemeld' })).toBeChecked();
+    expect(screen.getByText('2 wijzigingen zijn nog niet opgeslagen.')).toBeInTheDocument();
+    await userEvent.click(within(alert).getByRole('link', { name: 'Nico Middelbos: Afgemeld' }));
+    expect(within(group('Nico Middelbos')).getByRole('radio', { name: 'Afgemeld' })).toHaveFocus();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Aanwezigheid opslaan' }));
+
+    await screen.findByText('De aanwezigheid is opgeslagen.');
+    const puts = calls(`PUT ${sheetRoute(heldSessionId)}`);
+    expect(puts.map((put) => put.headers.get('If-Match'))).toEqual(['"4"', '"7"']);
+    expect(await sentLines(puts[1])).toEqual([
+      { userId: annemiek, status: 'present' },
+      { userId: nico, status: 'excused' },
+    ]);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('allows only an excuse before a session has started, and offers no "everyone present"', async () => {

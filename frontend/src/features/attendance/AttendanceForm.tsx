@@ -20,16 +20,20 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/ApiError';
 import { fieldErrors } from '../../api/problem';
-import { changedLines, choose, everyonePresent, rebase, shownStatus, type Draft } from './draft';
+import { changedLines, choose, emptyDraft, everyonePresent, rebase, shownStatus, type Draft } from './draft';
 import { formatMoment, formatShortDay } from './format';
 import { attendanceKeys, saveAttendance, sessionAttendanceQuery } from './queries';
 import { attendanceStatuses, type AttendanceRecord, type AttendanceStatus, type SessionAttendance } from './types';
 
-/** What went wrong with the last save, in words; rowErrors are shown on the participant's line and in the summary. */
+/**
+ * What went wrong with the last save, in words; rowErrors are shown on the participant's line and in the summary.
+ * After a save refused because someone else saved first, unsaved lists the choices still waiting, by participant.
+ */
 interface Failure {
   title: string;
   detail?: string | undefined;
   rowErrors: Record<string, string>;
+  unsaved?: Record<string, string>;
 }
 
 /**
@@ -59,30 +63,52 @@ export function AttendanceForm({
   }, [failure]);
 
   const save = useMutation({
-    mutationFn: (lines: ReturnType<typeof changedLines>) => saveAttendance(sessionId, { records: lines }),
+    mutationFn: (toSave: Draft) =>
+      // If-Match: the register version the choices were made on, not whatever newer sheet has arrived since.
+      saveAttendance(sessionId, toSave.baseVersion ?? sheet.version, { records: changedLines(toSave) }),
     onSuccess: (fresh) => {
+      // The answer carries the register's new version: the next choices are based on it.
       queryClient.setQueryData(attendanceKeys.session(sessionId), fresh);
       // The rates and the session list count what was just recorded.
       void queryClient.invalidateQueries({ queryKey: attendanceKeys.cohort(sheet.session.cohortId) });
-      onDraftChange({});
+      onDraftChange(emptyDraft);
       setConflicts({});
       setFailure(null);
       setAnnouncement(t('attendance.sheet.saved'));
     },
-    onError: async (error, lines) => {
+    onError: async (error, sent) => {
       setAnnouncement('');
+      const lines = changedLines(sent);
       if (isApiError(error, 412) || isApiError(error, 409)) {
         // Show what the server has now, keeping the facilitator's choices on top of it.
-        const fresh = await queryClient.fetchQuery({ ...sessionAttendanceQuery(sessionId), staleTime: 0 });
-        const rebased = rebase(draft, fresh.records);
+        let fresh: SessionAttendance;
+        try {
+          fresh = await queryClient.fetchQuery({ ...sessionAttendanceQuery(sessionId), staleTime: 0 });
+        } catch {
+          // The choices stay, on the old version: saving again asks for the newest sheet again.
+          setFailure({ title: t('attendance.errors.staleTitle'), detail: t('attendance.errors.staleNoReload'), rowErrors: {} });
+          return;
+        }
+        // The draft as it is now: a choice made while the save was on its way is kept too.
+        const rebased = rebase(draft, fresh);
         onDraftChange(rebased.draft);
         setConflicts(Object.fromEntries(rebased.conflicts.map((record) => [record.userId, record])));
+        if (isApiError(error, 409)) {
+          setFailure({ title: error.problem?.title ?? t('attendance.errors.unexpected'), detail: error.problem?.detail, rowErrors: {} });
+          return;
+        }
+        const pendingLines = Object.keys(rebased.draft.lines).length;
         setFailure({
-          title: error.problem?.title ?? t('attendance.errors.unexpected'),
-          detail: isApiError(error, 409)
-            ? error.problem?.detail
-            : t(rebased.conflicts.length > 0 ? 'attendance.errors.conflictBody' : 'attendance.errors.conflictNone'),
+          title: t('attendance.errors.staleTitle'),
+          detail: t(
+            pendingLines === 0
+              ? 'attendance.errors.conflictNothingLeft'
+              : rebased.conflicts.length > 0
+                ? 'attendance.errors.conflictBody'
+                : 'attendance.errors.conflictNone',
+          ),
           rowErrors: {},
+          unsaved: unsavedChoices(rebased.draft, fresh.records, rebased.conflicts),
         });
         return;
       }
@@ -107,9 +133,29 @@ export function AttendanceForm({
     },
   });
 
+  /** Each waiting choice in words, saying for a conflict what was recorded meanwhile. */
+  function unsavedChoices(next: Draft, fresh: AttendanceRecord[], conflicting: AttendanceRecord[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const record of fresh) {
+      const line = next.lines[record.userId];
+      if (!line) continue;
+      const choice = t(`attendance.status.${line.status}`);
+      const conflict = conflicting.find((other) => other.userId === record.userId);
+      out[record.userId] = conflict
+        ? t('attendance.errors.unsavedConflict', {
+            name: record.name,
+            choice,
+            status: conflict.status ? t(`attendance.status.${conflict.status}`) : t('attendance.status.none'),
+            by: conflict.recordedByName ?? '?',
+          })
+        : t('attendance.errors.unsavedChoice', { name: record.name, choice });
+    }
+    return out;
+  }
+
   const { session, records } = sheet;
   const cancelled = session.status === 'cancelled';
-  const pending = Object.keys(draft).length;
+  const pending = Object.keys(draft.lines).length;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -119,15 +165,16 @@ export function AttendanceForm({
       return;
     }
     setFailure(null);
-    save.mutate(changedLines(draft));
+    save.mutate(draft);
   }
 
   function onEveryonePresent() {
-    onDraftChange(everyonePresent(draft, records));
+    onDraftChange(everyonePresent(draft, sheet));
     setAnnouncement(t('attendance.sheet.everyonePresentDone'));
   }
 
   const rowErrorEntries = Object.entries(failure?.rowErrors ?? {});
+  const unsavedEntries = Object.entries(failure?.unsaved ?? {});
   const nameOf = (userId: string) => records.find((record) => record.userId === userId)?.name ?? userId;
 
   return (
@@ -166,6 +213,27 @@ export function AttendanceForm({
               ))}
             </ul>
           )}
+          {unsavedEntries.length > 0 && (
+            <>
+              <Paragraph>{t('attendance.errors.unsavedHeading')}</Paragraph>
+              <ul className="lg-error-summary">
+                {unsavedEntries.map(([userId, text]) => (
+                  <li key={userId}>
+                    <a
+                      className="utrecht-link utrecht-link--html-a"
+                      href={`#${radioId(sessionId, userId, 'present')}`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        focusLine(sessionId, userId);
+                      }}
+                    >
+                      {text}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </Alert>
       )}
 
@@ -191,12 +259,12 @@ export function AttendanceForm({
                   sessionId={sessionId}
                   record={record}
                   shown={shownStatus(record, draft)}
-                  changed={record.userId in draft}
+                  changed={record.userId in draft.lines}
                   conflict={conflicts[record.userId]}
                   error={failure?.rowErrors[record.userId]}
                   disabled={cancelled}
                   started={session.started}
-                  onChoose={(status) => onDraftChange(choose(draft, record, status))}
+                  onChoose={(status) => onDraftChange(choose(draft, sheet, record, status))}
                 />
               ))}
             </TableBody>

@@ -48,10 +48,13 @@ export const myAttendanceQuery = () =>
     },
   });
 
-/** Saves the changed lines of a sheet; resolves with the sheet as the server now has it. */
-export async function saveAttendance(sessionId: string, update: AttendanceUpdate): Promise<SessionAttendance> {
+/**
+ * Saves the changed lines of a sheet, based on the register's version as read (If-Match; 412 when someone else
+ * saved since); resolves with the sheet as the server now has it, with its new version.
+ */
+export async function saveAttendance(sessionId: string, version: number, update: AttendanceUpdate): Promise<SessionAttendance> {
   const { data, error, response } = await api.PUT('/sessions/{sessionID}/attendance', {
-    params: { path: { sessionID: sessionId } },
+    params: { path: { sessionID: sessionId }, header: { 'If-Match': `"${version}"` } },
     body: update,
   });
   if (data) return data;

@@ -91,8 +91,14 @@ export function record(overrides: Partial<AttendanceRecord>): AttendanceRecord {
   };
 }
 
-export function makeSheet(overrides: Partial<SessionAttendance['session']> = {}, records?: AttendanceRecord[]): SessionAttendance {
+/** A sheet; its register is at version 4 unless said otherwise. */
+export function makeSheet(
+  overrides: Partial<SessionAttendance['session']> = {},
+  records?: AttendanceRecord[],
+  version = 4,
+): SessionAttendance {
   return {
+    version,
     session: {
       id: heldSessionId,
       cohortId: cohort2026Id,
