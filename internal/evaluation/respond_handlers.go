@@ -7,7 +7,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/vgs/leergang/internal/access"
-	"github.com/vgs/leergang/internal/apperror"
 	"github.com/vgs/leergang/internal/httpio"
 )
 
@@ -71,10 +70,9 @@ func (h *Handlers) Submit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	key := c.Request().Header.Get("Idempotency-Key")
-	if key != "" && !validIdempotencyKey(key) {
-		return apperror.Newf(apperror.BadRequest, "Ongeldige Idempotency-Key",
-			"Een Idempotency-Key is 8 tot 100 zichtbare tekens (letters, cijfers, leestekens), zonder spaties.")
+	key, err := httpio.IdempotencyKey(c)
+	if err != nil {
+		return err
 	}
 	var in AnswersInput
 	if err := httpio.DecodeJSON(c, &in); err != nil {
@@ -89,16 +87,4 @@ func (h *Handlers) Submit(c echo.Context) error {
 		return httpio.JSON(c, http.StatusOK, r)
 	}
 	return httpio.JSON(c, http.StatusCreated, r)
-}
-
-func validIdempotencyKey(k string) bool {
-	if len(k) < 8 || len(k) > 100 {
-		return false
-	}
-	for _, r := range k {
-		if r <= ' ' || r > '~' {
-			return false
-		}
-	}
-	return true
 }

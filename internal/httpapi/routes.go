@@ -41,6 +41,11 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	cookieAuth.POST("/second-factor/enrolment/confirm", auth.ConfirmLoginEnrolment, d.Limits.PerIP(limits.SecondFactorPerIP))
 
 	user := v1.Group("", requireUser(d.Identity))
+	// Creating requests and one-way actions (cancel, withdraw, submit, approve …) take an optional Idempotency-Key:
+	// a retry with it gets the first answer, and nothing is done twice (idempotency.go; the operations declare the
+	// IdempotencyKey parameter in the spec). Not guarded: answers that carry a secret (second-factor set-up,
+	// recovery codes, the calendar link), which must not be stored, and requests that are harmless to repeat.
+	once := idempotent(d.DB, d.Log)
 	user.GET("/me", auth.Me)
 	user.GET("/me/second-factor", auth.MySecondFactor)
 	user.POST("/me/second-factor", auth.EnableMySecondFactor)
@@ -67,43 +72,43 @@ func registerRoutes(e *echo.Echo, d Deps) {
 
 	// Sessions, the speaker directory and speaker bookings (the planner).
 	user.GET("/cohorts/:cohortID/sessions", plan.CohortSessions)
-	user.POST("/cohorts/:cohortID/sessions", plan.CreateSession)
+	user.POST("/cohorts/:cohortID/sessions", plan.CreateSession, once)
 	user.GET("/sessions/:sessionID", plan.Session)
 	user.PATCH("/sessions/:sessionID", plan.UpdateSession)
-	user.POST("/sessions/:sessionID/cancel", plan.CancelSession)
+	user.POST("/sessions/:sessionID/cancel", plan.CancelSession, once)
 	user.GET("/programmes/:programmeID/speakers", plan.ProgrammeSpeakers)
-	user.POST("/programmes/:programmeID/speakers", plan.CreateSpeaker)
+	user.POST("/programmes/:programmeID/speakers", plan.CreateSpeaker, once)
 	user.GET("/speakers/:speakerID", plan.Speaker)
 	user.PATCH("/speakers/:speakerID", plan.UpdateSpeaker)
 	bookings := planning.NewBookingHandlers(d.Planning,
 		planning.SpeakerLinks{Keys: d.Identity.SigningKeys(), BaseURL: d.Config.BaseURL})
-	user.POST("/sessions/:sessionID/bookings", bookings.Book)
-	user.POST("/bookings/:bookingID/cancel", bookings.Cancel)
+	user.POST("/sessions/:sessionID/bookings", bookings.Book, once)
+	user.POST("/bookings/:bookingID/cancel", bookings.Cancel, once)
 	v1.GET("/speaker-invitations/:token", bookings.Invitation, d.Limits.PerIP(limits.SpeakerLinkPerIP)) // the signed link is the credential
 	v1.POST("/speaker-invitations/:token", bookings.Respond, d.Limits.PerIP(limits.SpeakerLinkPerIP))
 
 	// Programmes, cohorts, roles and enrolments (the programme office and facilitators).
 	user.GET("/programmes", plan.Programmes)
-	user.POST("/programmes", plan.CreateProgramme)
+	user.POST("/programmes", plan.CreateProgramme, once)
 	user.GET("/programmes/:programmeID", plan.Programme)
 	user.PATCH("/programmes/:programmeID", plan.UpdateProgramme)
 	user.GET("/programmes/:programmeID/cohorts", plan.ProgrammeCohorts)
-	user.POST("/programmes/:programmeID/cohorts", plan.CreateCohort)
+	user.POST("/programmes/:programmeID/cohorts", plan.CreateCohort, once)
 	user.PATCH("/cohorts/:cohortID", plan.UpdateCohort)
-	user.POST("/cohorts/:cohortID/status", plan.ChangeCohortStatus)
+	user.POST("/cohorts/:cohortID/status", plan.ChangeCohortStatus, once)
 	user.GET("/cohorts/:cohortID/modules", plan.CohortModules)
 	user.PUT("/cohorts/:cohortID/modules", plan.ReplaceCohortModules)
 	user.GET("/programmes/:programmeID/grants", plan.Grants)
-	user.POST("/programmes/:programmeID/grants", plan.Grant)
+	user.POST("/programmes/:programmeID/grants", plan.Grant, once)
 	user.DELETE("/grants/:grantID", plan.Revoke)
 	user.GET("/cohorts/:cohortID/participants", plan.Participants)
-	user.POST("/cohorts/:cohortID/participants", plan.Enrol)
-	user.POST("/cohorts/:cohortID/participants/import", plan.ImportParticipants)
-	user.POST("/enrolments/:enrolmentID/withdraw", plan.Withdraw)
-	user.POST("/enrolments/:enrolmentID/invitation", plan.ResendInvitation)
+	user.POST("/cohorts/:cohortID/participants", plan.Enrol, once)
+	user.POST("/cohorts/:cohortID/participants/import", plan.ImportParticipants, once)
+	user.POST("/enrolments/:enrolmentID/withdraw", plan.Withdraw, once)
+	user.POST("/enrolments/:enrolmentID/invitation", plan.ResendInvitation, once)
 	accounts := identity.NewAccountHandlers(d.Identity, d.Config.BaseURL)
 	user.GET("/users", accounts.SearchPeople)
-	user.POST("/users", accounts.CreatePerson)
+	user.POST("/users", accounts.CreatePerson, once)
 	v1.POST("/auth/invitation", accounts.LookupInvitation, d.Limits.PerIP(limits.SetPasswordPerIP)) // the token in the body is the credential
 	v1.POST("/auth/set-password", accounts.SetPassword, d.Limits.PerIP(limits.SetPasswordPerIP))
 	v1.POST("/auth/password-reset", accounts.RequestPasswordReset, d.Limits.PerIP(limits.PasswordResetPerIP))
@@ -115,14 +120,14 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	// Learning goals, coaching and the framework they refer to.
 	goal := goals.NewHandlers(d.Goals)
 	user.GET("/cohorts/:cohortID/framework", goal.Framework)
-	user.POST("/cohorts/:cohortID/goals", goal.CreateGoal)
+	user.POST("/cohorts/:cohortID/goals", goal.CreateGoal, once)
 	user.GET("/cohorts/:cohortID/participants/:userID/goals", goal.ParticipantGoals)
 	user.GET("/cohorts/:cohortID/goal-aspects", goal.AspectCoverage)
 	user.GET("/cohorts/:cohortID/coaching", goal.CoachingOverview)
 	user.GET("/goals/:goalID", goal.Goal)
 	user.PATCH("/goals/:goalID", goal.UpdateGoal)
 	user.DELETE("/goals/:goalID", goal.DeleteGoal)
-	user.POST("/goals/:goalID/steps", goal.AddStep)
+	user.POST("/goals/:goalID/steps", goal.AddStep, once)
 	user.PATCH("/goals/:goalID/steps/:stepID", goal.UpdateStep)
 	user.DELETE("/goals/:goalID/steps/:stepID", goal.DeleteStep)
 
@@ -130,11 +135,11 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	refl := reflections.NewHandlers(d.Reflections)
 	user.GET("/me/reflections", refl.MyReflections)
 	user.GET("/cohorts/:cohortID/reflections", refl.SharedReflections)
-	user.POST("/cohorts/:cohortID/reflections", refl.CreateReflection)
+	user.POST("/cohorts/:cohortID/reflections", refl.CreateReflection, once)
 	user.GET("/reflections/:reflectionID", refl.Reflection)
 	user.PATCH("/reflections/:reflectionID", refl.UpdateReflection)
 	user.DELETE("/reflections/:reflectionID", refl.DeleteReflection)
-	user.POST("/reflections/:reflectionID/comments", refl.AddComment)
+	user.POST("/reflections/:reflectionID/comments", refl.AddComment, once)
 	user.PATCH("/reflections/:reflectionID/comments/:commentID", refl.UpdateComment)
 	user.DELETE("/reflections/:reflectionID/comments/:commentID", refl.DeleteComment)
 
@@ -142,11 +147,11 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	portrait := portraits.NewHandlers(d.Portraits)
 	user.GET("/cohorts/:cohortID/portrait", portrait.MyPortrait)
 	user.PUT("/cohorts/:cohortID/portrait", portrait.SaveMyPortrait)
-	user.POST("/cohorts/:cohortID/portrait/submit", portrait.SubmitMyPortrait)
-	user.POST("/cohorts/:cohortID/portrait/withdraw", portrait.WithdrawMyPortrait)
+	user.POST("/cohorts/:cohortID/portrait/submit", portrait.SubmitMyPortrait, once)
+	user.POST("/cohorts/:cohortID/portrait/withdraw", portrait.WithdrawMyPortrait, once)
 	user.GET("/admin/portraits", portrait.ReviewList)
-	user.POST("/admin/portraits/:portraitID/approve", portrait.Approve)
-	user.POST("/admin/portraits/:portraitID/reject", portrait.Reject)
+	user.POST("/admin/portraits/:portraitID/approve", portrait.Approve, once)
+	user.POST("/admin/portraits/:portraitID/reject", portrait.Reject, once)
 	v1.GET("/public/programmes/:slug/portraits", portrait.PublicPortraits) // public: no login
 
 	// Privacy: the access log, the personal data export, erasure.
@@ -163,17 +168,17 @@ func registerRoutes(e *echo.Echo, d Deps) {
 	// Evaluation forms: templates written by the programme office, read by the programme's facilitators.
 	evalForms := evaluation.NewHandlers(d.Evaluation, d.Config.BaseURL)
 	user.GET("/programmes/:programmeID/evaluation-templates", evalForms.Templates)
-	user.POST("/programmes/:programmeID/evaluation-templates", evalForms.CreateTemplate)
+	user.POST("/programmes/:programmeID/evaluation-templates", evalForms.CreateTemplate, once)
 	user.GET("/evaluation-forms/:formID", evalForms.Form)
 	user.PUT("/evaluation-forms/:formID", evalForms.UpdateForm)
 	user.DELETE("/evaluation-forms/:formID", evalForms.DeleteForm)
-	user.POST("/evaluation-forms/:formID/revisions", evalForms.ReviseTemplate)
+	user.POST("/evaluation-forms/:formID/revisions", evalForms.ReviseTemplate, once)
 	// Attached to a cohort, a module or a session; facilitators follow the response rate and remind.
 	user.GET("/cohorts/:cohortID/evaluation-forms", evalForms.CohortForms)
-	user.POST("/cohorts/:cohortID/evaluation-forms", evalForms.AttachForm)
+	user.POST("/cohorts/:cohortID/evaluation-forms", evalForms.AttachForm, once)
 	user.PUT("/evaluation-forms/:formID/period", evalForms.SetPeriod)
 	user.GET("/evaluation-forms/:formID/progress", evalForms.Progress)
-	user.POST("/evaluation-forms/:formID/reminders", evalForms.Remind)
+	user.POST("/evaluation-forms/:formID/reminders", evalForms.Remind, once)
 	// Participants answer: drafts while typing, one submission stored without a link to them.
 	user.GET("/me/evaluations", evalForms.MyEvaluations)
 	user.GET("/me/evaluations/:formID", evalForms.MyEvaluation)
@@ -185,6 +190,8 @@ func registerRoutes(e *echo.Echo, d Deps) {
 
 	// Unknown API paths are a problem+json 404, never the SPA's index.html.
 	v1.Any("/*", func(c echo.Context) error { return echo.ErrNotFound })
+	// Metrics are only on LEERGANG_METRICS_ADDR; a scraper pointed at the public port gets a 404, not the SPA.
+	e.Any("/metrics", func(c echo.Context) error { return echo.ErrNotFound })
 
 	e.GET("/*", spaHandler(d.SPA))
 	e.HEAD("/*", spaHandler(d.SPA))

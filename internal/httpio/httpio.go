@@ -135,3 +135,31 @@ func Stale() error {
 	return apperror.Newf(apperror.Precondition, "Iemand anders heeft dit intussen gewijzigd",
 		"Uw wijziging is niet opgeslagen. Laad de nieuwste versie en probeer het opnieuw.")
 }
+
+// IdempotencyKeyHeader is the request header that makes a retried creating request safe
+// (draft-ietf-httpapi-idempotency-key-header).
+const IdempotencyKeyHeader = "Idempotency-Key"
+
+// IdempotencyKey reads the optional Idempotency-Key header: "" when absent, a 400 when it is no valid key.
+func IdempotencyKey(c echo.Context) (string, error) {
+	key := c.Request().Header.Get(IdempotencyKeyHeader)
+	if key != "" && !ValidIdempotencyKey(key) {
+		return "", apperror.Newf(apperror.BadRequest, "Ongeldige Idempotency-Key",
+			"Een Idempotency-Key is 8 tot 100 zichtbare tekens (letters, cijfers, leestekens), zonder spaties.")
+	}
+	return key, nil
+}
+
+// ValidIdempotencyKey says whether k is 8 to 100 visible ASCII characters: long enough to be random (a UUID is
+// 36), short enough to store, and nothing that a proxy might rewrite.
+func ValidIdempotencyKey(k string) bool {
+	if len(k) < 8 || len(k) > 100 {
+		return false
+	}
+	for _, r := range k {
+		if r <= ' ' || r > '~' {
+			return false
+		}
+	}
+	return true
+}

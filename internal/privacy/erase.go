@@ -63,6 +63,9 @@ var erasures = []erasure{
 	{"invitations", `DELETE FROM invitations WHERE user_id = @u`},
 	{"calendarFeeds", `DELETE FROM calendar_feeds WHERE user_id = @u`},
 	{"mails", `DELETE FROM outbox WHERE to_address = @email`},
+	// Their Idempotency-Keys with the stored answers, which hold what they wrote (the account stays as a
+	// tombstone, so the foreign key's cascade never fires).
+	{"idempotencyKeys", `DELETE FROM idempotency_keys WHERE user_id = @u`},
 }
 
 // anonymisations keep the rows that programme figures count (who was enrolled, attended, answered a form,
@@ -75,6 +78,12 @@ var anonymisations = []erasure{
 		status = CASE WHEN status = 'active' THEN 'withdrawn' ELSE status END,
 		updated_at = now(), version = version + 1
 		WHERE user_id = @u`},
+	// Others' stored answers that name them (an enrolment, a new account, a grant): the answer goes, the key
+	// stays done, so a retry within its 24 hours hears "already done" and still creates nothing twice. Answers
+	// are JSON, in which an id or an email address appears as is.
+	{"idempotencyAnswers", `UPDATE idempotency_keys SET body = NULL
+		WHERE body IS NOT NULL AND (position(convert_to(CAST(@u AS text), 'UTF8') IN body) > 0
+			OR position(convert_to(@email, 'UTF8') IN body) > 0)`},
 }
 
 // kept are counted for the report: they stay as they are and refer to the tombstone.

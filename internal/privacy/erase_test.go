@@ -39,6 +39,7 @@ func rowsOf(t *testing.T, a *testapp.App, id uuid.UUID) map[string]int {
 		"calendar_feeds":       `SELECT count(*) FROM calendar_feeds WHERE user_id = @u`,
 		"session_facilitators": `SELECT count(*) FROM session_facilitators WHERE user_id = @u`,
 		"outbox":               `SELECT count(*) FROM outbox WHERE to_address = 'participant@test.example'`,
+		"idempotency_keys":     `SELECT count(*) FROM idempotency_keys WHERE user_id = @u`,
 	}
 	out := map[string]int{}
 	for table, q := range queries {
@@ -65,6 +66,16 @@ func TestEraseRemovesEveryRowOfThePersonAndKeepsAnswersAndAudit(t *testing.T) {
 		SELECT ?, decode(repeat('cd', 16), 'hex'), sha256(random()::text::bytea) FROM generate_series(1, 2)`, me)
 	a.Exec(t, `INSERT INTO login_challenges (token_hash, user_id, step, expires_at)
 		VALUES (sha256(random()::text::bytea), ?, 'verify', now() + interval '5 minutes')`, me)
+	// Stored answers to Idempotency-Keys: their own (with their text), two of others that name them (by id, by
+	// address), and one of someone else that does not.
+	storedAnswer := func(user uuid.UUID, key, body string) {
+		a.Exec(t, `INSERT INTO idempotency_keys (user_id, key, fingerprint, status, content_type, body)
+			VALUES (?, ?, sha256(?::bytea), 201, 'application/json', convert_to(?, 'UTF8'))`, user, key, key, body)
+	}
+	storedAnswer(me, "own-reflection-key", `{"bodyMarkdown":"`+privateText+`"}`)
+	storedAnswer(w.Users["facilitator"], "enrol-participant", `{"userId":"`+me.String()+`","status":"active"}`)
+	storedAnswer(w.Users["admin"], "create-participant", `{"email":"participant@test.example","name":"participant"}`)
+	storedAnswer(w.Users["other-participant"], "own-reflection-key", `{"bodyMarkdown":"`+othersShared+`"}`)
 
 	before := rowsOf(t, a, me)
 	for table, n := range before {
@@ -99,10 +110,10 @@ func TestEraseRemovesEveryRowOfThePersonAndKeepsAnswersAndAudit(t *testing.T) {
 		"mails": before["outbox"], "invitations": before["invitations"], "calendarFeeds": before["calendar_feeds"],
 		"sessionFacilitations": 0,
 		"secondFactors":        before["user_totp"], "recoveryCodes": before["recovery_codes"],
-		"loginChallenges": before["login_challenges"],
+		"loginChallenges": before["login_challenges"], "idempotencyKeys": 1,
 	}
 	wantKept := map[string]int{"enrolments": before["enrolments"], "attendance": attendance,
-		"evaluationSubmissions": submissions, "moduleChoices": 0}
+		"evaluationSubmissions": submissions, "moduleChoices": 0, "idempotencyAnswers": 2}
 	if report.UserID != me || len(report.Removed) != len(want) || len(report.Anonymised) != len(wantKept) {
 		t.Fatalf("report %+v", report)
 	}
@@ -156,6 +167,18 @@ func TestEraseRemovesEveryRowOfThePersonAndKeepsAnswersAndAudit(t *testing.T) {
 	}
 	if n := count(t, a, `SELECT count(*) FROM learning_goals WHERE user_id = ?`, w.Users["other-participant"]); n != othersGoals {
 		t.Fatalf("%d of the other participant's goals, want %d", n, othersGoals)
+	}
+	// Others' keys stay done (a retry still creates nothing twice); only the answers that named them are gone.
+	var keys []struct {
+		Key    string
+		Status int
+		Body   *string
+	}
+	a.DB.Raw(`SELECT key, status, convert_from(body, 'UTF8') AS body FROM idempotency_keys ORDER BY key`).Scan(&keys)
+	if len(keys) != 3 || keys[0].Key != "create-participant" || keys[0].Body != nil || keys[0].Status != 201 ||
+		keys[1].Key != "enrol-participant" || keys[1].Body != nil || keys[1].Status != 201 ||
+		keys[2].Body == nil || !strings.Contains(*keys[2].Body, othersShared) {
+		t.Fatalf("idempotency keys after the erasure: %+v", keys)
 	}
 	if n := count(t, a, `SELECT count(*) FROM outbox WHERE to_address = 'other-participant@test.example'`); n != 1 {
 		t.Fatalf("other mail: %d", n)

@@ -86,11 +86,18 @@ type Result struct {
 	Purged  []uuid.UUID
 	// SignInRecordsDeleted counts ended login sessions' tokens and old second-factor challenges removed.
 	SignInRecordsDeleted int64
+	// IdempotencyKeysDeleted counts Idempotency-Keys (with their stored answers) older than idempotencyKeysKept.
+	IdempotencyKeysDeleted int64
 }
 
 // signInRecordsKept is how long the tokens of an ended login (with their browser and client address) and spent
 // login challenges are kept: long enough to look into an incident, no longer (docs/security.md, register).
 const signInRecordsKept = 30 * 24 * time.Hour
+
+// idempotencyKeysKept is how long a retry with the same Idempotency-Key gets the stored answer (api/openapi.yaml,
+// IdempotencyKey); a client retries within seconds or minutes. Keys still "in progress" go too: their request
+// never finished, and nobody is waiting on them after a day.
+const idempotencyKeysKept = 24 * time.Hour
 
 // lockKey names the pass's advisory lock.
 const lockKey = "leergang.retention"
@@ -140,6 +147,11 @@ func (s *Service) Run(ctx context.Context, now time.Time) (Result, error) {
 			}
 			res.SignInRecordsDeleted += r.RowsAffected
 		}
+		r := tx.Exec(`DELETE FROM idempotency_keys WHERE created_at < ?`, now.Add(-idempotencyKeysKept))
+		if r.Error != nil {
+			return fmt.Errorf("retention: idempotency keys: %w", r.Error)
+		}
+		res.IdempotencyKeysDeleted = r.RowsAffected
 		purge, err := s.dueForPurge(tx, now)
 		if err != nil {
 			return err

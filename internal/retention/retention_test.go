@@ -553,3 +553,27 @@ func TestAPassRemovesSignInRecordsOfLoginsEndedAMonthAgo(t *testing.T) {
 		t.Errorf("left %d tokens and %d challenges, want the running login's token only", tokens, challenges)
 	}
 }
+
+// Idempotency-Keys are kept for 24 hours, done or not: the pass removes older ones with their stored answers.
+func TestAPassRemovesIdempotencyKeysOlderThanADay(t *testing.T) {
+	t.Parallel()
+	a := testapp.New(t)
+	user := a.User(t, "olga@test.example", "Olga", false)
+	for key, age := range map[string]string{"old-done-key": "25 hours", "old-running-key": "24 hours 1 minute", "recent-key": "23 hours"} {
+		status := "201"
+		if key == "old-running-key" {
+			status = "NULL"
+		}
+		a.Exec(t, `INSERT INTO idempotency_keys (user_id, key, fingerprint, status, body, created_at)
+			VALUES (?, ?, sha256(?::bytea), `+status+`, '{}', now() - ?::interval)`, user, key, key, age)
+	}
+	res := run(t, service(a), time.Now())
+	if res.IdempotencyKeysDeleted != 2 {
+		t.Errorf("deleted %d idempotency keys, want the two older than a day", res.IdempotencyKeysDeleted)
+	}
+	var left []string
+	a.DB.Raw(`SELECT key FROM idempotency_keys`).Scan(&left)
+	if !slices.Equal(left, []string{"recent-key"}) {
+		t.Errorf("left %v, want [recent-key]", left)
+	}
+}

@@ -472,17 +472,19 @@ export interface paths {
          * The attendance sheet of a session, the whole group at once (facilitators of the cohort, admins)
          * @description Lists everyone enrolled in the session's cohort who had not withdrawn when it started, and anyone with a
          *     record for it, by name; `status` and the other record fields are null until attendance is recorded.
+         *     The ETag (and `version`) is the register's version, to send back with `PUT`.
          */
         get: operations["getSessionAttendance"];
         /**
          * Record attendance for several participants of a session in one transaction
-         * @description Send the lines that changed. Each line carries the `version` of the record it was based on, or no
-         *     version for a participant without a record yet: the sheet has no single version, so concurrency is
-         *     checked per record instead of with `If-Match`. If any record changed meanwhile the answer is 412 and
-         *     nothing is saved; a line for someone who is not on the sheet is a 422 naming that line
-         *     (`records[i].userId`), and nothing is saved either. Before the session starts, only `excused` can be
-         *     recorded. A cancelled session has no attendance (409). Lines whose status did not change are left
-         *     as they are (their version and recorder stay). Answers with the sheet as it is now.
+         * @description Send the lines that changed, with `If-Match` the register's version as read (the sheet's ETag or
+         *     `version`): if anyone saved the register since, the answer is 412 and nothing is saved. Each line also
+         *     carries the `version` of the record it was based on, or no version for a participant without a record
+         *     yet; a record that changed meanwhile is a 412 naming the participant. A line for someone who is not on
+         *     the sheet is a 422 naming that line (`records[i].userId`), and nothing is saved either. Before the
+         *     session starts, only `excused` can be recorded. A cancelled session has no attendance (409). Lines whose
+         *     status did not change are left as they are (their version and recorder stay); a save that changes
+         *     nothing keeps the register's version. Answers with the sheet as it is now and its new version.
          */
         put: operations["recordSessionAttendance"];
         post?: never;
@@ -2124,6 +2126,8 @@ export interface components {
         EnrolmentStatus: "active" | "withdrawn" | "completed";
         SessionAttendance: {
             session: components["schemas"]["AttendanceSession"];
+            /** @description The register's version, to send back as If-Match with a save. */
+            version: number;
             records: components["schemas"]["AttendanceRecord"][];
         };
         AttendanceSession: {
@@ -3756,6 +3760,21 @@ export interface components {
             };
         };
         /**
+         * @description The database cannot be reached right now (code `unavailable`): stopping, starting or unreachable. Nothing
+         *     was done; the same request may be sent again after `Retry-After` seconds. Any operation that needs the
+         *     database can answer this.
+         */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
          * @description Too many attempts (code `too_many_requests`); `detail` says in Dutch when to try again. The limits are
          *     kept in the database, so they hold across all replicas.
          */
@@ -3776,11 +3795,25 @@ export interface components {
          *     400; no longer the current version: 412, and nothing is changed.
          */
         IfMatch: string;
+        /**
+         * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+         *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+         *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+         *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+         *     The same key with a different request is a 422; while the first request is still running, a 409 with
+         *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+         *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+         *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+         *     runs as usual.
+         */
+        IdempotencyKey: string;
     };
     requestBodies: never;
     headers: {
         /** @description The resource's version in quotes, e.g. `"3"`: send it back as `If-Match` with a change. */
         ETag: string;
+        /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+        IdempotentReplayed: "true";
     };
     pathItems: never;
 }
@@ -3825,6 +3858,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     refresh: {
@@ -3848,6 +3882,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     logout: {
@@ -3867,6 +3902,7 @@ export interface operations {
                 content?: never;
             };
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     lookupInvitation: {
@@ -3896,6 +3932,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     setPassword: {
@@ -3925,6 +3962,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     requestPasswordReset: {
@@ -3954,6 +3992,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     verifySecondFactor: {
@@ -3985,6 +4024,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     startLoginEnrolment: {
@@ -4016,6 +4056,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     confirmLoginEnrolment: {
@@ -4047,6 +4088,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getMe: {
@@ -4068,6 +4110,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     changeMyPassword: {
@@ -4098,6 +4141,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listMySessions: {
@@ -4119,6 +4163,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeMySession: {
@@ -4142,6 +4187,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeMyOtherSessions: {
@@ -4163,6 +4209,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getMySecondFactor: {
@@ -4184,6 +4231,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     enableMySecondFactor: {
@@ -4215,6 +4263,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     startMyEnrolment: {
@@ -4237,6 +4286,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     disableMySecondFactor: {
@@ -4266,6 +4316,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     regenerateMyRecoveryCodes: {
@@ -4297,6 +4348,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getCohort: {
@@ -4322,6 +4374,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateCohort: {
@@ -4365,6 +4418,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getCalendarFeed: {
@@ -4386,6 +4440,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     resetCalendarFeed: {
@@ -4407,6 +4462,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getCalendarICS: {
@@ -4430,6 +4486,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getSessionAttendance: {
@@ -4446,6 +4503,7 @@ export interface operations {
             /** @description The sheet. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4455,12 +4513,19 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     recordSessionAttendance: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The version this change is based on, as the resource's ETag gave it: `"3"`. Missing: 428; not a version:
+                 *     400; no longer the current version: 412, and nothing is changed.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
             path: {
                 sessionID: string;
             };
@@ -4475,6 +4540,7 @@ export interface operations {
             /** @description Saved; the sheet as it is now. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4490,6 +4556,8 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getCohortAttendance: {
@@ -4515,6 +4583,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getMyAttendance: {
@@ -4536,6 +4605,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listOutbox: {
@@ -4564,6 +4634,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getOutboxMail: {
@@ -4589,6 +4660,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProgrammes: {
@@ -4613,12 +4685,26 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createProgramme: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4632,6 +4718,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4641,9 +4728,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getProgramme: {
@@ -4670,6 +4759,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateProgramme: {
@@ -4712,6 +4802,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProgrammeCohorts: {
@@ -4739,12 +4830,26 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createCohort: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 programmeID: string;
             };
@@ -4760,6 +4865,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4774,6 +4880,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     changeCohortStatus: {
@@ -4785,6 +4892,18 @@ export interface operations {
                  *     400; no longer the current version: 412, and nothing is changed.
                  */
                 "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 cohortID: string;
@@ -4817,6 +4936,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getCohortModules: {
@@ -4843,6 +4963,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     replaceCohortModules: {
@@ -4886,6 +5007,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listGrants: {
@@ -4913,12 +5035,26 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createGrant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 programmeID: string;
             };
@@ -4933,6 +5069,7 @@ export interface operations {
             /** @description The grant. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4947,6 +5084,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeGrant: {
@@ -4970,6 +5108,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     searchUsers: {
@@ -4998,12 +5137,26 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5016,6 +5169,7 @@ export interface operations {
             /** @description The new account. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5029,6 +5183,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listParticipants: {
@@ -5056,12 +5211,26 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     enrolParticipant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 cohortID: string;
             };
@@ -5077,6 +5246,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5091,6 +5261,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     importParticipants: {
@@ -5099,7 +5270,20 @@ export interface operations {
                 /** @description Only check and report; write nothing. */
                 dryRun?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 cohortID: string;
             };
@@ -5118,6 +5302,7 @@ export interface operations {
             /** @description The report. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5132,6 +5317,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     withdrawParticipant: {
@@ -5143,6 +5329,18 @@ export interface operations {
                  *     400; no longer the current version: 412, and nothing is changed.
                  */
                 "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 enrolmentID: string;
@@ -5167,13 +5365,28 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     resendInvitation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 enrolmentID: string;
             };
@@ -5184,14 +5397,18 @@ export interface operations {
             /** @description The invitation is queued. */
             204: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listCohortSessions: {
@@ -5217,12 +5434,26 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 cohortID: string;
             };
@@ -5238,6 +5469,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     /** @description The new session. */
                     Location?: string;
                     [name: string]: unknown;
@@ -5254,6 +5486,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getSession: {
@@ -5280,6 +5513,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateSession: {
@@ -5323,6 +5557,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     cancelSession: {
@@ -5334,6 +5569,18 @@ export interface operations {
                  *     400; no longer the current version: 412, and nothing is changed.
                  */
                 "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 sessionID: string;
@@ -5358,13 +5605,28 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     bookSpeaker: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 sessionID: string;
             };
@@ -5380,6 +5642,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5394,6 +5657,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     cancelBooking: {
@@ -5405,6 +5669,18 @@ export interface operations {
                  *     400; no longer the current version: 412, and nothing is changed.
                  */
                 "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 bookingID: string;
@@ -5429,7 +5705,9 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listSpeakers: {
@@ -5457,12 +5735,26 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createSpeaker: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 programmeID: string;
             };
@@ -5478,6 +5770,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     /** @description The new speaker. */
                     Location?: string;
                     [name: string]: unknown;
@@ -5494,6 +5787,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getSpeaker: {
@@ -5521,6 +5815,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateSpeaker: {
@@ -5564,6 +5859,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getSpeakerInvitation: {
@@ -5589,6 +5885,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     respondToSpeakerInvitation: {
@@ -5622,6 +5919,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getCohortFramework: {
@@ -5647,12 +5945,26 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createGoal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 cohortID: string;
             };
@@ -5668,6 +5980,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5682,6 +5995,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listParticipantGoals: {
@@ -5708,6 +6022,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getGoalAspectCoverage: {
@@ -5733,6 +6048,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getCoachingOverview: {
@@ -5758,6 +6074,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getGoal: {
@@ -5783,6 +6100,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteGoal: {
@@ -5816,6 +6134,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateGoal: {
@@ -5859,6 +6178,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     addGoalStep: {
@@ -5870,6 +6190,18 @@ export interface operations {
                  *     400; no longer the current version: 412, and nothing is changed.
                  */
                 "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 goalID: string;
@@ -5902,6 +6234,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteGoalStep: {
@@ -5939,6 +6272,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateGoalStep: {
@@ -5983,6 +6317,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listMyReflections: {
@@ -6015,6 +6350,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listSharedReflections: {
@@ -6047,12 +6383,26 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createReflection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 cohortID: string;
             };
@@ -6068,6 +6418,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6082,6 +6433,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getReflection: {
@@ -6107,6 +6459,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteReflection: {
@@ -6139,6 +6492,7 @@ export interface operations {
             404: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateReflection: {
@@ -6181,12 +6535,26 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     addReflectionComment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 reflectionID: string;
             };
@@ -6202,6 +6570,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6211,9 +6580,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteReflectionComment: {
@@ -6248,6 +6619,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateReflectionComment: {
@@ -6292,6 +6664,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getMyPortrait: {
@@ -6318,6 +6691,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     saveMyPortrait: {
@@ -6368,6 +6742,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     submitMyPortrait: {
@@ -6379,6 +6754,18 @@ export interface operations {
                  *     400; no longer the current version: 412, and nothing is changed.
                  */
                 "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 cohortID: string;
@@ -6411,6 +6798,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     withdrawMyPortrait: {
@@ -6422,6 +6810,18 @@ export interface operations {
                  *     400; no longer the current version: 412, and nothing is changed.
                  */
                 "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 cohortID: string;
@@ -6446,7 +6846,9 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPortraitsForReview: {
@@ -6472,6 +6874,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     approvePortrait: {
@@ -6483,6 +6886,18 @@ export interface operations {
                  *     400; no longer the current version: 412, and nothing is changed.
                  */
                 "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 portraitID: string;
@@ -6507,7 +6922,9 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
+            422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     rejectPortrait: {
@@ -6519,6 +6936,18 @@ export interface operations {
                  *     400; no longer the current version: 412, and nothing is changed.
                  */
                 "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 portraitID: string;
@@ -6551,6 +6980,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPublicPortraits: {
@@ -6574,6 +7004,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getMyAccessLog: {
@@ -6600,6 +7031,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     exportMyData: {
@@ -6621,6 +7053,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     exportMyDataDocument: {
@@ -6642,6 +7075,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     erasePerson: {
@@ -6676,6 +7110,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getUserSecurity: {
@@ -6702,6 +7137,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeUserSessions: {
@@ -6728,6 +7164,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     resetUserSecondFactor: {
@@ -6753,6 +7190,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     searchAuditLog: {
@@ -6787,6 +7225,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getRetention: {
@@ -6809,6 +7248,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listEvaluationTemplates: {
@@ -6834,12 +7274,26 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createEvaluationTemplate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 programmeID: string;
             };
@@ -6855,6 +7309,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6869,6 +7324,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getEvaluationForm: {
@@ -6895,6 +7351,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateEvaluationForm: {
@@ -6938,6 +7395,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteEvaluationForm: {
@@ -6971,12 +7429,26 @@ export interface operations {
             409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     reviseEvaluationTemplate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 formID: string;
             };
@@ -6988,16 +7460,20 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EvaluationForm"];
                 };
             };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listCohortEvaluationForms: {
@@ -7024,12 +7500,26 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     attachEvaluationForm: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 cohortID: string;
             };
@@ -7045,6 +7535,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7059,6 +7550,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     setEvaluationFormPeriod: {
@@ -7102,6 +7594,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getEvaluationProgress: {
@@ -7129,12 +7622,26 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     remindEvaluation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retried create or one-way action safe (draft-ietf-httpapi-idempotency-key-header): a unique key
+                 *     per attempt, 8–100 visible ASCII characters without spaces (a UUID will do); another form is a 400. The first request
+                 *     with a key runs. A retry with the same key and the same request (method, path with query, body) is not run
+                 *     again: it gets the stored answer (same status, body, `Location` and `ETag`) with `Idempotent-Replayed: true`.
+                 *     The same key with a different request is a 422; while the first request is still running, a 409 with
+                 *     `Retry-After`. A first request that failed (not 2xx) keeps nothing, so its retry runs again. A success whose
+                 *     answer was not kept (larger than 1 MiB) is a 409 without `Retry-After` on retry. Keys belong to the
+                 *     signed-in person and are kept for 24 hours (removed within the hour after). Without the header the request
+                 *     runs as usual.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 formID: string;
             };
@@ -7149,6 +7656,7 @@ export interface operations {
             /** @description Queued. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7163,6 +7671,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listMyEvaluations: {
@@ -7184,6 +7693,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getMyEvaluation: {
@@ -7210,6 +7720,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     saveMyEvaluationDraft: {
@@ -7249,6 +7760,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     submitMyEvaluation: {
@@ -7294,6 +7806,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["ValidationProblem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getEvaluationReport: {
@@ -7329,6 +7842,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     exportEvaluationReport: {
@@ -7360,6 +7874,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getOpenAPI: {
@@ -7380,6 +7895,7 @@ export interface operations {
                     "application/yaml": string;
                 };
             };
+            503: components["responses"]["Unavailable"];
         };
     };
     healthz: {

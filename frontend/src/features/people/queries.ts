@@ -33,6 +33,8 @@ export const erasureKinds = [
   'invitations',
   'calendarFeeds',
   'mails',
+  'idempotencyKeys',
+  'idempotencyAnswers',
 ] as const;
 
 export type ErasureKind = (typeof erasureKinds)[number];
