@@ -45,6 +45,10 @@ test-fuzz: ## fuzz the request decoder and the Markdown renderer for a bounded t
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeJSON$$' -fuzztime $(FUZZTIME) ./internal/httpio/
 	$(GO) test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./internal/markdown/
 
+.PHONY: reliability
+reliability: ## issue 8: database outage, SIGTERM under load, three replicas behind a proxy; prints the counts
+	$(GO) test -count=1 -v -run 'Outage|Shutdown|Replica' ./cmd/leergang/
+
 .PHONY: test-web
 test-web: $(NPM_STAMP) ## frontend type check, API types fresh, unit tests
 	cd frontend && npm run check:api && npm run typecheck && npm test
@@ -69,6 +73,12 @@ $(LIGHTHOUSE_STAMP): bench/lighthouse/package.json bench/lighthouse/package-lock
 .PHONY: bench
 bench: $(BIN) $(LIGHTHOUSE_STAMP) ## issue 7's benchmark at BENCH_SCALE (national, regional, tiny); report in bench/results/
 	$(GO) run ./cmd/leergang-bench run -scale $(BENCH_SCALE) -lighthouse
+
+SOAK_SCALE ?= national
+SOAK_DURATION ?= 10m
+.PHONY: soak
+soak: $(BIN) ## issue 8's soak: 64 users for SOAK_DURATION at SOAK_SCALE; fails when memory or goroutines grow
+	$(GO) run ./cmd/leergang-bench soak -scale $(SOAK_SCALE) -duration $(SOAK_DURATION)
 
 .PHONY: bench-go
 bench-go: ## Go micro-benchmarks (cluster start, login, authenticated read); prints their figures

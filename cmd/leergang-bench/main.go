@@ -26,6 +26,9 @@ Commands:
             the capacity), then by -users 64 clients who pause -think 250ms on average between requests (the
             latency target), the baseline comparison, the reviewer dashboard and participant home on their own,
             optionally Lighthouse; writes the report to bench/results/<date>-<scale>.md and .json
+  soak      the 64 users with think time for -duration 10m (-users, -think, -every 15s; dataset flags as
+            serve): samples the product's RSS, goroutines and heap (its LEERGANG_METRICS_ADDR) throughout and
+            fails when they grow; writes bench/results/<date>-soak-<scale>.md and .json (make soak)
   generate  fill a database with a dataset: -scale national|regional|tiny -seed 1 [-database-url URL]
             (without -database-url: the benchmark's own cluster, as run uses it)
   serve     run the product on the benchmark's dataset until interrupted (to look around, profile, or run
@@ -52,6 +55,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch cmd, args := args[0], args[1:]; cmd {
 	case "run":
 		err = runBench(ctx, args, stdout, stderr, log)
+	case "soak":
+		err = soak(ctx, args, stdout, stderr, log)
 	case "generate":
 		err = generate(ctx, args, stderr, log)
 	case "baseline":

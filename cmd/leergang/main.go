@@ -219,13 +219,22 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	}
 	eval := evaluation.NewService(db)
 	eval.CacheReports(cfg.ReportCacheTTL)
+	var metrics *httpapi.Metrics // nil without LEERGANG_METRICS_ADDR: no metrics, not even the middleware
+	if cfg.MetricsAddr != "" {
+		if metrics, err = httpapi.NewMetrics(db); err != nil {
+			return err
+		}
+	}
 	e := httpapi.New(httpapi.Deps{
 		Limits: limits,
 		Config: cfg, Log: log, DB: db, Identity: ident, Planning: planning.NewService(db),
 		Mail: mail.NewService(db), SPA: frontend.Dist(), OpenAPI: api.OpenAPI,
 		Goals: goals.NewService(db), Reflections: reflections.NewService(db), Portraits: portraits.NewService(db),
-		Privacy: privacy.NewService(db), Evaluation: eval,
+		Privacy: privacy.NewService(db), Evaluation: eval, Metrics: metrics,
 	})
+	// On SIGTERM /readyz turns 503 at once while requests are served for cfg.ShutdownDelay more (httpapi.Drain).
+	drain := &httpapi.Drain{}
+	e.Pre(drain.Middleware)
 	// Mail: without LEERGANG_SMTP_URL it stays in the outbox, where admins read it. With it, every replica runs
 	// a worker; their claims on the outbox keep any two from sending one mail.
 	if sender != nil {
@@ -245,6 +254,14 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	retentionDone := make(chan struct{})
 	go func() { defer close(retentionDone); retentionWorker.Run(retentionCtx) }()
 	defer func() { stopRetention(); <-retentionDone }() // before closeDB: a pass in progress rolls back and ends
+	if metrics != nil {
+		ms, err := metrics.Serve(cfg.MetricsAddr)
+		if err != nil {
+			return err
+		}
+		defer ms.Close() // the first deferred call to run: right after the main server has shut down
+		log.Info("metrics: serving /metrics", "addr", ms.Addr())
+	}
 	srv := httpapi.Server(e, cfg)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -258,6 +275,18 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
+	}
+	// Without a delay the listener closes at once; a load balancer that has not yet seen /readyz fail would
+	// meanwhile send requests that are refused. LEERGANG_SHUTDOWN_DELAY covers that time (the distroless image
+	// has no sleep for a preStop hook).
+	drain.Start()
+	if cfg.ShutdownDelay > 0 {
+		log.Info("draining: /readyz answers 503 while requests are still served", "delay", cfg.ShutdownDelay)
+		select {
+		case <-time.After(cfg.ShutdownDelay):
+		case err := <-errc:
+			return fmt.Errorf("serve: %w", err)
+		}
 	}
 	// Stop taking new connections, let requests in flight finish, then close the database.
 	log.Info("shutting down")

@@ -46,6 +46,9 @@ type Config struct {
 	ReadTimeout     time.Duration
 	WriteTimeout    time.Duration
 	ShutdownTimeout time.Duration
+	// ShutdownDelay is how long the server keeps serving after SIGTERM with /readyz at 503 before it stops
+	// taking connections, so a load balancer can take the replica out first (0: stop at once).
+	ShutdownDelay time.Duration
 
 	// SMTPURL is smtp://user:pass@host:port for outgoing mail; empty keeps mail in the outbox.
 	SMTPURL  string
@@ -58,6 +61,9 @@ type Config struct {
 	// ServerTiming adds a Server-Timing header with the request's database statements and their time. Off by
 	// default: it tells every client how long our queries take.
 	ServerTiming bool
+	// MetricsAddr is where Prometheus metrics are served (GET /metrics), apart from the public Addr; empty: no
+	// metrics at all.
+	MetricsAddr string
 
 	// RetentionMonths is how long goals and reflections of an archived cohort are kept; RetentionNoticeDays is
 	// how long before the purge their authors are mailed, and the least time a notice gives them.
@@ -84,12 +90,14 @@ func Load(getenv func(string) string) (Config, error) {
 		ReadTimeout:          p.duration("LEERGANG_READ_TIMEOUT", 15*time.Second),
 		WriteTimeout:         p.duration("LEERGANG_WRITE_TIMEOUT", 60*time.Second),
 		ShutdownTimeout:      p.duration("LEERGANG_SHUTDOWN_TIMEOUT", 20*time.Second),
+		ShutdownDelay:        p.duration("LEERGANG_SHUTDOWN_DELAY", 0),
 		SMTPURL:              p.str("LEERGANG_SMTP_URL", ""),
 		MailFrom:             p.str("LEERGANG_MAIL_FROM", "Leergang <noreply@leergang.example>"),
 		LogLevel:             p.str("LEERGANG_LOG_LEVEL", "info"),
 		LogFormat:            p.str("LEERGANG_LOG_FORMAT", "text"),
 		ServerTiming:         p.boolean("LEERGANG_SERVER_TIMING", false),
 		ReportCacheTTL:       p.duration("LEERGANG_REPORT_CACHE_TTL", 30*time.Second),
+		MetricsAddr:          p.str("LEERGANG_METRICS_ADDR", ""),
 
 		RetentionMonths:     p.integer("LEERGANG_RETENTION_MONTHS", 24, 1, 240),
 		RetentionNoticeDays: p.integer("LEERGANG_RETENTION_NOTICE_DAYS", 30, 1, 365),
@@ -113,6 +121,13 @@ func Load(getenv func(string) string) (Config, error) {
 	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		p.errs = append(p.errs, fmt.Sprintf("LEERGANG_BASE_URL: %q is not an http(s) URL", c.BaseURL))
 	}
+	if c.MetricsAddr != "" {
+		if _, port, err := net.SplitHostPort(c.MetricsAddr); err != nil || port == "" {
+			p.errs = append(p.errs, fmt.Sprintf("LEERGANG_METRICS_ADDR: %q is not host:port, e.g. 127.0.0.1:9090 or :9090", c.MetricsAddr))
+		} else if c.MetricsAddr == c.Addr {
+			p.errs = append(p.errs, "LEERGANG_METRICS_ADDR must differ from LEERGANG_ADDR: metrics stay off the public port")
+		}
+	}
 	switch c.LogFormat {
 	case "text", "json":
 	default:
@@ -123,6 +138,9 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 	if c.AccessTokenTTL <= 0 || c.RefreshTokenTTL <= c.AccessTokenTTL {
 		p.errs = append(p.errs, "LEERGANG_REFRESH_TOKEN_TTL must be longer than LEERGANG_ACCESS_TOKEN_TTL, both positive")
+	}
+	if c.ShutdownDelay < 0 {
+		p.errs = append(p.errs, "LEERGANG_SHUTDOWN_DELAY must not be negative")
 	}
 	if len(p.errs) > 0 {
 		return Config{}, fmt.Errorf("config: %s", strings.Join(p.errs, "; "))

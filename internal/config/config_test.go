@@ -77,3 +77,41 @@ func TestRetentionHasDefaultsAndBounds(t *testing.T) {
 		}
 	}
 }
+
+func TestShutdownDelayDefaultsToNoneAndIsNeverNegative(t *testing.T) {
+	c, err := Load(func(string) string { return "" })
+	if err != nil || c.ShutdownDelay != 0 {
+		t.Fatalf("default delay %s, %v", c.ShutdownDelay, err)
+	}
+	vars := map[string]string{"LEERGANG_SHUTDOWN_DELAY": "5s"}
+	if c, err = Load(func(k string) string { return vars[k] }); err != nil || c.ShutdownDelay != 5*time.Second {
+		t.Fatalf("5s: %s, %v", c.ShutdownDelay, err)
+	}
+	for _, bad := range []string{"-1s", "vijf seconden"} {
+		vars := map[string]string{"LEERGANG_SHUTDOWN_DELAY": bad}
+		if _, err := Load(func(k string) string { return vars[k] }); err == nil || !strings.Contains(err.Error(), "LEERGANG_SHUTDOWN_DELAY") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}
+
+func TestMetricsAddrIsOffByDefaultAndChecked(t *testing.T) {
+	c, err := Load(func(string) string { return "" })
+	if err != nil || c.MetricsAddr != "" {
+		t.Fatalf("default metrics address %q, %v", c.MetricsAddr, err)
+	}
+	vars := map[string]string{"LEERGANG_METRICS_ADDR": " 127.0.0.1:9090 "}
+	if c, err = Load(func(k string) string { return vars[k] }); err != nil || c.MetricsAddr != "127.0.0.1:9090" {
+		t.Fatalf("metrics address %q, %v", c.MetricsAddr, err)
+	}
+	for _, bad := range []map[string]string{
+		{"LEERGANG_METRICS_ADDR": "9090"},
+		{"LEERGANG_METRICS_ADDR": "127.0.0.1:"},
+		{"LEERGANG_METRICS_ADDR": ":8080"}, // the public port's default
+		{"LEERGANG_METRICS_ADDR": "0.0.0.0:8443", "LEERGANG_ADDR": "0.0.0.0:8443"},
+	} {
+		if _, err := Load(func(k string) string { return bad[k] }); err == nil || !strings.Contains(err.Error(), "LEERGANG_METRICS_ADDR") {
+			t.Errorf("%v: %v", bad, err)
+		}
+	}
+}

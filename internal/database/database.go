@@ -20,6 +20,10 @@ import (
 // to read and append.
 const AppRole = "leergang_app"
 
+// defaultConnectTimeout bounds making one connection, TLS and authentication included, unless the URL's
+// connect_timeout says otherwise.
+const defaultConnectTimeout = 5 * time.Second
+
 // Open connects to PostgreSQL as AppRole; see OpenAs.
 func Open(ctx context.Context, url string, log *slog.Logger) (*gorm.DB, error) {
 	return OpenAs(ctx, url, AppRole, log)
@@ -35,6 +39,12 @@ func OpenAs(ctx context.Context, url, role string, log *slog.Logger) (*gorm.DB, 
 		return nil, fmt.Errorf("database: DATABASE_URL: %w", err)
 	}
 	connConfig.Tracer = StatementTracer{} // counts statements per request (WithStatementCounter)
+	// pgx waits for a connection as long as the request's context allows (a minute); while the database is
+	// unreachable without refusing (a lost route, a host that is gone), requests would hang that long instead of
+	// failing fast with 503. The URL's connect_timeout, when given, wins.
+	if connConfig.ConnectTimeout == 0 {
+		connConfig.ConnectTimeout = defaultConnectTimeout
+	}
 	var opts []stdlib.OptionOpenDB
 	if role != "" {
 		setRole := "SET ROLE " + pgx.Identifier{role}.Sanitize()

@@ -29,8 +29,12 @@ type LocalCluster struct {
 	port     int
 	password string
 	cmd      *exec.Cmd
-	exited   chan struct{}
+	exited   chan struct{} // closed when the postgres process of the latest start has exited
 	logFile  *os.File
+	// How it was started, so that Start can start it again the same way.
+	bin       string
+	cred      *syscall.Credential
+	ephemeral bool
 }
 
 // rootClusterBase holds the clusters of a root-run Leergang whose data folder the cluster user cannot reach.
@@ -119,7 +123,7 @@ func StartLocal(ctx context.Context, opts LocalOptions) (*LocalCluster, error) {
 	}
 	// The password lives next to the data folder, readable only by the owner of the process.
 	pwPath := dir + ".password"
-	c := &LocalCluster{dir: dir, exited: make(chan struct{})}
+	c := &LocalCluster{dir: dir, bin: bin, cred: cred, ephemeral: opts.Ephemeral}
 	if _, err := os.Stat(filepath.Join(dir, "PG_VERSION")); errors.Is(err, os.ErrNotExist) {
 		if err := c.initdb(ctx, bin, cred, pwPath); err != nil {
 			return nil, err
@@ -130,10 +134,21 @@ func StartLocal(ctx context.Context, opts LocalOptions) (*LocalCluster, error) {
 		return nil, fmt.Errorf("database: read cluster password %s: %w", pwPath, err)
 	}
 	c.password = strings.TrimSpace(string(pw))
-	if err := c.start(ctx, bin, cred, opts.Ephemeral); err != nil {
+	if err := c.start(ctx); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// Start starts a stopped cluster again on the port it had, so URLs handed out before stay valid. Tests of a
+// database outage use Stop and Start to take the database away from a running server and bring it back.
+func (c *LocalCluster) Start(ctx context.Context) error {
+	select {
+	case <-c.exited:
+	default:
+		return errors.New("database: the local cluster is still running")
+	}
+	return c.start(ctx)
 }
 
 func (c *LocalCluster) initdb(ctx context.Context, bin string, cred *syscall.Credential, pwPath string) error {
@@ -170,20 +185,22 @@ func (c *LocalCluster) initdb(ctx context.Context, bin string, cred *syscall.Cre
 	return os.WriteFile(filepath.Join(c.dir, "PG_VERSION"), []byte("leergang-local\n"), 0o644)
 }
 
-func (c *LocalCluster) start(ctx context.Context, bin string, cred *syscall.Credential, ephemeral bool) error {
-	port, err := FreePort()
-	if err != nil {
-		return err
+func (c *LocalCluster) start(ctx context.Context) error {
+	if c.port == 0 { // a restart keeps its port
+		port, err := FreePort()
+		if err != nil {
+			return err
+		}
+		c.port = port
 	}
-	c.port = port
 	args := []string{
 		"-D", filepath.Join(c.dir, "data"),
-		"-p", strconv.Itoa(port),
+		"-p", strconv.Itoa(c.port),
 		"-c", "listen_addresses=127.0.0.1",
 		"-c", "unix_socket_directories=",
 		"-c", "max_connections=200",
 	}
-	if ephemeral {
+	if c.ephemeral {
 		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
 	}
 	logFile, err := os.OpenFile(filepath.Join(filepath.Dir(c.dir), filepath.Base(c.dir)+".log"),
@@ -192,17 +209,19 @@ func (c *LocalCluster) start(ctx context.Context, bin string, cred *syscall.Cred
 		return fmt.Errorf("database: open cluster log: %w", err)
 	}
 	c.logFile = logFile
-	cmd := exec.Command(filepath.Join(bin, "postgres"), args...)
+	cmd := exec.Command(filepath.Join(c.bin, "postgres"), args...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	// Pdeathsig stops the cluster even when this process is killed without a chance to clean up.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred, Pdeathsig: syscall.SIGINT, Setpgid: true}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: c.cred, Pdeathsig: syscall.SIGINT, Setpgid: true}
 	cmd.Dir = c.dir
 	if err := cmd.Start(); err != nil {
 		logFile.Close()
 		return fmt.Errorf("database: start postgres: %w", err)
 	}
-	c.cmd = cmd
-	go func() { _ = cmd.Wait(); close(c.exited) }()
+	// A fresh channel per start; assigned only now, so a failed start leaves the cluster stopped for Start.
+	exited := make(chan struct{})
+	c.cmd, c.exited = cmd, exited
+	go func() { _ = cmd.Wait(); close(exited) }()
 
 	deadline := time.Now().Add(60 * time.Second)
 	for {

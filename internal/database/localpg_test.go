@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 )
 
 func TestMissingPostgresSaysWhatToInstall(t *testing.T) {
@@ -66,5 +68,59 @@ func TestRootRunClusterMovesOutOfUnreachableFolders(t *testing.T) {
 	defer c2.Stop()
 	if c2.Dir() != c.Dir() {
 		t.Fatalf("second start in %s, first in %s", c2.Dir(), c.Dir())
+	}
+}
+
+// Stop and Start take a cluster away and bring it back on the same port with its data, so a server's
+// DATABASE_URL stays valid across the outage (cmd/leergang's outage test relies on it).
+func TestStoppedClusterStartsAgainOnItsPortWithItsData(t *testing.T) {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "leergang-restart-pg-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	if err := os.Chmod(dir, 0o755); err != nil { // a root-run cluster's owner must reach it
+		t.Fatal(err)
+	}
+	c, err := StartLocal(ctx, LocalOptions{Dir: dir + "/pg", Ephemeral: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Stop()
+	url, err := c.EnsureDatabase(ctx, "kept")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(ctx, "CREATE TABLE t (n int); INSERT INTO t VALUES (42)"); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close(ctx)
+	if err := c.Start(ctx); err == nil {
+		t.Fatal("Start on a running cluster succeeded")
+	}
+	c.Stop()
+	if conn, err := pgx.Connect(ctx, url); err == nil {
+		conn.Close(ctx)
+		t.Fatal("connected to a stopped cluster")
+	}
+	if err := c.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.URL("kept"); got != url {
+		t.Fatalf("URL after restart %s, want %s", got, url)
+	}
+	conn, err = pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var n int
+	if err := conn.QueryRow(ctx, "SELECT n FROM t").Scan(&n); err != nil || n != 42 {
+		t.Fatalf("after restart: %d, %v", n, err)
 	}
 }

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -35,5 +36,29 @@ func readyz(db *gorm.DB) echo.HandlerFunc {
 		}
 		c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 		return c.JSON(http.StatusOK, status{Status: "ok", Database: "ok"})
+	}
+}
+
+// Drain takes a replica out of its load balancer before it stops (LEERGANG_SHUTDOWN_DELAY). Once Start is called,
+// /readyz answers 503, so the balancer stops sending new requests, while every other request is still served;
+// those responses carry "Connection: close", so clients and proxies move their kept-alive connections to other
+// replicas before this one closes its listener. Register Middleware with Echo's Pre, ahead of routing.
+type Drain struct{ on atomic.Bool }
+
+// Start begins draining; it cannot be undone (the process is stopping).
+func (d *Drain) Start() { d.on.Store(true) }
+
+// Middleware answers /readyz with 503 and closes connections after each response while draining.
+func (d *Drain) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if !d.on.Load() {
+			return next(c)
+		}
+		c.Response().Header().Set(echo.HeaderConnection, "close")
+		if c.Request().URL.Path == "/readyz" {
+			return &apperror.Error{Code: apperror.Unavailable, Title: "Niet gereed",
+				Detail: "Deze server stopt; andere servers nemen het werk over."}
+		}
+		return next(c)
 	}
 }

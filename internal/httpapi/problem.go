@@ -2,12 +2,15 @@ package httpapi
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -44,10 +47,22 @@ var statusOf = map[apperror.Code]int{
 	apperror.Internal:             http.StatusInternalServerError,
 }
 
+// statusClientClosedRequest is logged for requests whose client left before the answer (nginx's 499).
+const statusClientClosedRequest = 499
+
 // errorHandler is the one place where errors become HTTP responses.
 func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 	return func(err error, c echo.Context) {
 		if c.Response().Committed {
+			return
+		}
+		reqID := c.Response().Header().Get(echo.HeaderXRequestID)
+		if errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil {
+			// The client went away (page closed, navigated, timed out): nobody reads an answer and it is no fault
+			// of ours, so no 500 and no error log. 499 is what the request log shows, as nginx has it.
+			log.InfoContext(c.Request().Context(), "client closed the request", "request_id", reqID,
+				"path", c.Request().URL.Path)
+			c.Response().WriteHeader(statusClientClosedRequest)
 			return
 		}
 		e := toAppError(err)
@@ -55,8 +70,12 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		if status == 0 {
 			status = http.StatusInternalServerError
 		}
-		reqID := c.Response().Header().Get(echo.HeaderXRequestID)
-		if status >= 500 {
+		switch {
+		case status == http.StatusServiceUnavailable:
+			// Expected while the database is away; at warn level so that an outage does not bury real errors.
+			log.WarnContext(c.Request().Context(), "request refused: unavailable", "error", err,
+				"request_id", reqID, "path", c.Request().URL.Path)
+		case status >= 500:
 			log.ErrorContext(c.Request().Context(), "request failed", "error", err, "status", status,
 				"request_id", reqID, "path", c.Request().URL.Path)
 		}
@@ -129,10 +148,28 @@ func fromEchoError(he *echo.HTTPError) *apperror.Error {
 		Detail: "Er ging aan onze kant iets mis. Probeer het later opnieuw.", Err: he}
 }
 
-// isUnavailable recognises a database that cannot be reached, so clients get 503 and retry instead of 500.
+// isUnavailable recognises a database that cannot be reached, so clients get 503 and retry instead of 500:
+// no connection could be made, the connection broke (closed, reset, cut off mid-answer), or the server said it
+// is shutting down, starting up, out of connections or lost the connection (SQLSTATE class 08, 57P01–57P03,
+// 53300). A valid request then gets the same answer on retry once the database is back.
 func isUnavailable(err error) bool {
 	var connErr *pgconn.ConnectError
 	var netErr net.Error
-	return errors.As(err, &connErr) || errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) ||
-		errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err)
+	if errors.As(err, &connErr) || errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) ||
+		errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err) || errors.Is(err, pgconn.ErrConnClosed) ||
+		errors.Is(err, sql.ErrConnDone) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return true
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch code := pgErr.Code; {
+		case strings.HasPrefix(code, "08"): // connection exception
+			return true
+		case code == "57P01", code == "57P02", code == "57P03": // admin/crash shutdown, cannot connect now
+			return true
+		case code == "53300": // too many connections
+			return true
+		}
+	}
+	return false
 }

@@ -43,6 +43,8 @@ type Deps struct {
 	Limits  *ratelimit.Limiter
 	SPA     fs.FS
 	OpenAPI []byte
+	// Metrics, when not nil, times every request (served on its own listener: LEERGANG_METRICS_ADDR).
+	Metrics *Metrics
 }
 
 // contentSecurityPolicy allows only our own scripts and styles: no inline code, no third parties.
@@ -58,6 +60,9 @@ func New(d Deps) *echo.Echo {
 	e.JSONSerializer = jsonSerializer{}
 
 	e.Pre(dropBadRequestID)
+	if d.Metrics != nil {
+		e.Use(d.Metrics.middleware) // outermost: it times the other middleware too and sees the final status
+	}
 	e.Use(countStatements(d.Config.ServerTiming)) // first, so that authentication's statements count too
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}))
 	e.Use(requestLogger(d.Log))
