@@ -36,6 +36,28 @@ func startCluster(ctx context.Context, dir string, log *slog.Logger) (*database.
 	return database.StartLocal(ctx, database.LocalOptions{Dir: dir})
 }
 
+// openDataset starts the benchmark's cluster in dir and makes it hold the dataset of scale and seed (see
+// ensureDataset). The caller stops the cluster; on an error it is stopped already.
+func openDataset(ctx context.Context, dir string, scale datagen.Scale, seed int64, progress io.Writer,
+	log *slog.Logger) (cluster *database.LocalCluster, url string, generated time.Duration, err error) {
+	if cluster, err = startCluster(ctx, dir, log); err != nil {
+		return nil, "", 0, err
+	}
+	if url, generated, err = ensureDataset(ctx, cluster, scale, seed, progress, log); err != nil {
+		cluster.Stop()
+		return nil, "", 0, err
+	}
+	return cluster, url, generated, nil
+}
+
+// requireBinary says how to build the product when bin is missing.
+func requireBinary(bin string) error {
+	if _, err := os.Stat(bin); err != nil {
+		return fmt.Errorf("the product binary: %w (build it first: make build)", err)
+	}
+	return nil
+}
+
 // ensureDataset makes the cluster's benchmark database hold the dataset of scale and seed: when it holds
 // another one (or none), it is dropped, created anew, migrated and generated. It returns the database's URL
 // and how long generating took (zero when the dataset was there).
@@ -214,14 +236,11 @@ func generate(ctx context.Context, args []string, stderr io.Writer, log *slog.Lo
 		}
 		return err
 	}
-	cluster, err := startCluster(ctx, *dir, log)
+	cluster, _, took, err := openDataset(ctx, *dir, scale, *seed, stderr, log)
 	if err != nil {
 		return err
 	}
-	defer cluster.Stop()
-	_, took, err := ensureDataset(ctx, cluster, scale, *seed, stderr, log)
-	if err == nil {
-		log.Info("dataset ready", "scale", scale.Name, "seed", *seed, "generated in", took.Round(time.Second))
-	}
-	return err
+	cluster.Stop()
+	log.Info("dataset ready", "scale", scale.Name, "seed", *seed, "generated in", took.Round(time.Second))
+	return nil
 }

@@ -85,20 +85,16 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(o.bin); err != nil {
-		return fmt.Errorf("the product binary: %w (build it first: make build)", err)
+	if err := requireBinary(o.bin); err != nil {
+		return err
 	}
 	started := time.Now()
 
-	cluster, err := startCluster(ctx, o.clusterDir, log)
+	cluster, url, generated, err := openDataset(ctx, o.clusterDir, o.scale, o.seed, stderr, log)
 	if err != nil {
 		return err
 	}
 	defer cluster.Stop()
-	url, generated, err := ensureDataset(ctx, cluster, o.scale, o.seed, stderr, log)
-	if err != nil {
-		return err
-	}
 	report := load.Report{Date: started, Scale: o.scale.Name, Seed: o.seed, Dataset: load.Dataset{Generated: generated}}
 	if report.Machine, err = describeMachine(ctx, url); err != nil {
 		return err

@@ -28,15 +28,14 @@ func serveDataset(ctx context.Context, args []string, stdout, stderr io.Writer, 
 		return err
 	}
 	seed, dir := data.seed, data.clusterDir
-	cluster, err := startCluster(ctx, *dir, log)
+	if err := requireBinary(*bin); err != nil {
+		return err
+	}
+	cluster, url, _, err := openDataset(ctx, *dir, scale, *seed, stderr, log)
 	if err != nil {
 		return err
 	}
 	defer cluster.Stop()
-	url, _, err := ensureDataset(ctx, cluster, scale, *seed, stderr, log)
-	if err != nil {
-		return err
-	}
 	accounts, err := load.LoadAccounts(ctx, url, 1)
 	if err != nil {
 		return err

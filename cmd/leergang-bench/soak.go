@@ -67,19 +67,15 @@ func soak(ctx context.Context, args []string, stdout, stderr io.Writer, log *slo
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(o.bin); err != nil {
-		return fmt.Errorf("the product binary: %w (build it first: make build)", err)
+	if err := requireBinary(o.bin); err != nil {
+		return err
 	}
 	started := time.Now()
-	cluster, err := startCluster(ctx, o.clusterDir, log)
+	cluster, url, _, err := openDataset(ctx, o.clusterDir, o.scale, o.seed, stderr, log)
 	if err != nil {
 		return err
 	}
 	defer cluster.Stop()
-	url, _, err := ensureDataset(ctx, cluster, o.scale, o.seed, stderr, log)
-	if err != nil {
-		return err
-	}
 	machine, err := describeMachine(ctx, url)
 	if err != nil {
 		return err

@@ -16,7 +16,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/ApiError';
 import { fieldErrors } from '../../api/problem';
@@ -199,16 +199,9 @@ export function AttendanceForm({
             <ul className="lg-error-summary">
               {rowErrorEntries.map(([userId, message]) => (
                 <li key={userId}>
-                  <a
-                    className="utrecht-link utrecht-link--html-a"
-                    href={`#${radioId(sessionId, userId, 'present')}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      focusLine(sessionId, userId);
-                    }}
-                  >
+                  <LineLink sessionId={sessionId} userId={userId}>
                     {nameOf(userId)}: {message}
-                  </a>
+                  </LineLink>
                 </li>
               ))}
             </ul>
@@ -219,16 +212,9 @@ export function AttendanceForm({
               <ul className="lg-error-summary">
                 {unsavedEntries.map(([userId, text]) => (
                   <li key={userId}>
-                    <a
-                      className="utrecht-link utrecht-link--html-a"
-                      href={`#${radioId(sessionId, userId, 'present')}`}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        focusLine(sessionId, userId);
-                      }}
-                    >
+                    <LineLink sessionId={sessionId} userId={userId}>
                       {text}
-                    </a>
+                    </LineLink>
                   </li>
                 ))}
               </ul>
@@ -299,6 +285,22 @@ export function AttendanceForm({
 const radioId = (sessionId: string, userId: string, status: AttendanceStatus) => `att-${sessionId}-${userId}-${status}`;
 
 /** Moves focus to a participant's radio group: the checked option, else the first one that can be chosen. */
+/** A link in an error list that takes the keyboard to a participant's line of the register. */
+function LineLink({ sessionId, userId, children }: { sessionId: string; userId: string; children: ReactNode }) {
+  return (
+    <a
+      className="utrecht-link utrecht-link--html-a"
+      href={`#${radioId(sessionId, userId, 'present')}`}
+      onClick={(event) => {
+        event.preventDefault();
+        focusLine(sessionId, userId);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
 function focusLine(sessionId: string, userId: string) {
   const radios = attendanceStatuses
     .map((status) => document.getElementById(radioId(sessionId, userId, status)) as HTMLInputElement | null)
