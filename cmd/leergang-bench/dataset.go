@@ -36,14 +36,14 @@ func startCluster(ctx context.Context, dir string, log *slog.Logger) (*database.
 	return database.StartLocal(ctx, database.LocalOptions{Dir: dir})
 }
 
-// openDataset starts the benchmark's cluster in dir and makes it hold the dataset of scale and seed (see
-// ensureDataset). The caller stops the cluster; on an error it is stopped already.
-func openDataset(ctx context.Context, dir string, scale datagen.Scale, seed int64, progress io.Writer,
+// openDataset starts the benchmark's cluster and makes it hold the dataset (see ensureDataset). The caller
+// stops the cluster; on an error it is stopped already.
+func openDataset(ctx context.Context, d dataset, progress io.Writer,
 	log *slog.Logger) (cluster *database.LocalCluster, url string, generated time.Duration, err error) {
-	if cluster, err = startCluster(ctx, dir, log); err != nil {
+	if cluster, err = startCluster(ctx, d.clusterDir, log); err != nil {
 		return nil, "", 0, err
 	}
-	if url, generated, err = ensureDataset(ctx, cluster, scale, seed, progress, log); err != nil {
+	if url, generated, err = ensureDataset(ctx, cluster, d.scale, d.seed, progress, log); err != nil {
 		cluster.Stop()
 		return nil, "", 0, err
 	}
@@ -200,11 +200,24 @@ func tableRows(ctx context.Context, url string) ([]load.TableRows, error) {
 	return out, nil
 }
 
-// datasetFlags name a dataset and the cluster that holds it (generate and serve).
+// datasetFlags name a dataset and the cluster that holds it (every command).
 type datasetFlags struct {
 	scale      *string
 	seed       *int64
 	clusterDir *string
+}
+
+// dataset is what datasetFlags name, checked.
+type dataset struct {
+	scale      datagen.Scale
+	seed       int64
+	clusterDir string
+}
+
+// dataset reads the flags once they are parsed.
+func (f datasetFlags) dataset() (dataset, error) {
+	scale, err := datagen.ScaleByName(*f.scale)
+	return dataset{scale: scale, seed: *f.seed, clusterDir: *f.clusterDir}, err
 }
 
 func addDatasetFlags(fs *flag.FlagSet) datasetFlags {
@@ -224,23 +237,22 @@ func generate(ctx context.Context, args []string, stderr io.Writer, log *slog.Lo
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	scale, err := datagen.ScaleByName(*data.scale)
+	d, err := data.dataset()
 	if err != nil {
 		return err
 	}
-	seed, dir := data.seed, data.clusterDir
 	if *url != "" {
-		took, err := fill(ctx, *url, scale, *seed, stderr)
+		took, err := fill(ctx, *url, d.scale, d.seed, stderr)
 		if err == nil {
-			log.Info("dataset generated", "scale", scale.Name, "seed", *seed, "took", took.Round(time.Second))
+			log.Info("dataset generated", "scale", d.scale.Name, "seed", d.seed, "took", took.Round(time.Second))
 		}
 		return err
 	}
-	cluster, _, took, err := openDataset(ctx, *dir, scale, *seed, stderr, log)
+	cluster, _, took, err := openDataset(ctx, d, stderr, log)
 	if err != nil {
 		return err
 	}
 	cluster.Stop()
-	log.Info("dataset ready", "scale", scale.Name, "seed", *seed, "generated in", took.Round(time.Second))
+	log.Info("dataset ready", "scale", d.scale.Name, "seed", d.seed, "generated in", took.Round(time.Second))
 	return nil
 }

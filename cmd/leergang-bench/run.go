@@ -23,10 +23,8 @@ import (
 
 // benchOptions are the run command's flags.
 type benchOptions struct {
-	scale             datagen.Scale
-	seed              int64
+	dataset
 	bin               string
-	clusterDir        string
 	levels            []int
 	users             int
 	think             time.Duration
@@ -42,10 +40,8 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchOptions, error) {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var o benchOptions
-	scaleName := fs.String("scale", "national", "dataset scale: national, regional or tiny")
-	fs.Int64Var(&o.seed, "seed", 1, "dataset seed")
+	data := addDatasetFlags(fs)
 	fs.StringVar(&o.bin, "bin", "bin/leergang", "the product binary to measure (built beforehand)")
-	fs.StringVar(&o.clusterDir, "cluster-dir", defaultClusterDir, "the benchmark's PostgreSQL cluster (kept between runs)")
 	levels := fs.String("levels", "1,16,64", "concurrency levels of the whole mix without think time (the capacity), comma-separated")
 	fs.IntVar(&o.users, "users", load.TargetClients, "clients of the latency target's run, which pause -think between requests")
 	fs.DurationVar(&o.think, "think", load.TargetThink, "mean think time of the -users run (exponentially distributed)")
@@ -60,7 +56,7 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchOptions, error) {
 		return o, err
 	}
 	var err error
-	if o.scale, err = datagen.ScaleByName(*scaleName); err != nil {
+	if o.dataset, err = data.dataset(); err != nil {
 		return o, err
 	}
 	for _, f := range strings.Split(*levels, ",") {
@@ -90,7 +86,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	}
 	started := time.Now()
 
-	cluster, url, generated, err := openDataset(ctx, o.clusterDir, o.scale, o.seed, stderr, log)
+	cluster, url, generated, err := openDataset(ctx, o.dataset, stderr, log)
 	if err != nil {
 		return err
 	}

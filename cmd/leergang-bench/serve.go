@@ -23,15 +23,14 @@ func serveDataset(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	scale, err := datagen.ScaleByName(*data.scale)
+	d, err := data.dataset()
 	if err != nil {
 		return err
 	}
-	seed, dir := data.seed, data.clusterDir
 	if err := requireBinary(*bin); err != nil {
 		return err
 	}
-	cluster, url, _, err := openDataset(ctx, *dir, scale, *seed, stderr, log)
+	cluster, url, _, err := openDataset(ctx, d, stderr, log)
 	if err != nil {
 		return err
 	}
@@ -40,7 +39,7 @@ func serveDataset(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	if err != nil {
 		return err
 	}
-	serverLog := filepath.Join(filepath.Dir(*dir), "bench-server.log")
+	serverLog := filepath.Join(filepath.Dir(d.clusterDir), "bench-server.log")
 	logFile, err := os.Create(serverLog)
 	if err != nil {
 		return fmt.Errorf("server log: %w", err)
@@ -52,7 +51,7 @@ func serveDataset(ctx context.Context, args []string, stdout, stderr io.Writer, 
 	}
 	defer product.stop()
 	fmt.Fprintf(stdout, "Leergang on the %s dataset: %s (log: %s)\ndatabase: %s\npassword of every account: %s\n",
-		scale.Name, product.URL, serverLog, url, datagen.Password)
+		d.scale.Name, product.URL, serverLog, url, datagen.Password)
 	for _, role := range []load.Role{load.Participant, load.Facilitator, load.Reviewer, load.Admin} {
 		if len(accounts[role]) > 0 {
 			fmt.Fprintf(stdout, "a %s: %s\n", role, accounts[role][0])

@@ -21,15 +21,13 @@ import (
 
 // soakOptions are the soak command's flags.
 type soakOptions struct {
-	scale      datagen.Scale
-	seed       int64
-	clusterDir string
-	bin        string
-	users      int
-	think      time.Duration
-	duration   time.Duration
-	every      time.Duration
-	outDir     string
+	dataset
+	bin      string
+	users    int
+	think    time.Duration
+	duration time.Duration
+	every    time.Duration
+	outDir   string
 }
 
 func parseSoakFlags(args []string, stderr io.Writer) (soakOptions, error) {
@@ -47,10 +45,9 @@ func parseSoakFlags(args []string, stderr io.Writer) (soakOptions, error) {
 		return o, err
 	}
 	var err error
-	if o.scale, err = datagen.ScaleByName(*data.scale); err != nil {
+	if o.dataset, err = data.dataset(); err != nil {
 		return o, err
 	}
-	o.seed, o.clusterDir = *data.seed, *data.clusterDir
 	if o.users < 1 || o.duration <= 0 || o.every <= 0 || o.think < 0 {
 		return o, errors.New("-users, -duration and -every must be positive, -think not negative")
 	}
@@ -71,7 +68,7 @@ func soak(ctx context.Context, args []string, stdout, stderr io.Writer, log *slo
 		return err
 	}
 	started := time.Now()
-	cluster, url, _, err := openDataset(ctx, o.clusterDir, o.scale, o.seed, stderr, log)
+	cluster, url, _, err := openDataset(ctx, o.dataset, stderr, log)
 	if err != nil {
 		return err
 	}
