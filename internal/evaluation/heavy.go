@@ -20,8 +20,3 @@ func oneAtATime[T any](ctx context.Context, heavy *semaphore.Weighted, fn func()
 	defer heavy.Release(1)
 	return fn()
 }
-
-// renderExport renders a report file as heavy work.
-func (s *Service) renderExport(ctx context.Context, render func() ([]byte, error)) ([]byte, error) {
-	return oneAtATime(ctx, s.heavy, render)
-}

@@ -154,61 +154,100 @@ var (
 		"formSplits is true of false.")
 )
 
-// Report builds the evaluation report. Admins and the programme's reviewers read the whole programme or one
-// cohort; facilitators read the cohorts they facilitate (a programme grant: every cohort), one at a time. A
-// cohortId that is no id is a 400; one of another programme (or of none) a 404.
-//
-// formSplits asks for the split per form (ByForm) of a programme-wide report too; a cohort's report always has it.
-// Without it those groups are still decided (withholding looks at them) but not summarised.
-func (s *Service) Report(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID string, formSplits bool) (Report, error) {
+// builtReport returns the report for p, built or from the cache, after the access checks. Admins and the
+// programme's reviewers read the whole programme or one cohort; facilitators read the cohorts they facilitate
+// (a programme grant: every cohort), one at a time. A cohortId that is no id is a 400; one of another programme
+// (or of none) a 404.
+func (s *Service) builtReport(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID string) (*builtReport, error) {
 	if err := signedIn(p); err != nil {
-		return Report{}, err
+		return nil, err
 	}
 	prog, err := programmeForReport(ctx, s.db, programmeID)
 	if err != nil {
-		return Report{}, err
+		return nil, err
 	}
 	programmeWide := p.IsAdmin || p.InProgramme(access.Reviewer, programmeID)
 	if !programmeWide && !p.InProgramme(access.Facilitator, programmeID) {
-		return Report{}, errNotReportReader
+		return nil, errNotReportReader
 	}
 	var cohortID *uuid.UUID
 	if raw := strings.TrimSpace(rawCohortID); raw != "" {
 		id, err := uuid.Parse(raw)
 		if err != nil {
-			return Report{}, errBadCohortID
+			return nil, errBadCohortID
 		}
 		owner, err := cohortProgramme(ctx, s.db, id)
 		if err != nil {
-			return Report{}, err
+			return nil, err
 		}
 		if owner == nil || *owner != programmeID {
-			return Report{}, errCohortNotInProgramme
+			return nil, errCohortNotInProgramme
 		}
 		cohortID = &id
 	}
 	if !programmeWide {
 		if cohortID == nil {
-			return Report{}, errFacilitatorNeedsCohort
+			return nil, errFacilitatorNeedsCohort
 		}
 		if !p.InCohort(access.Facilitator, programmeID, *cohortID) {
-			return Report{}, errNotReportReader
+			return nil, errNotReportReader
 		}
 	}
-	formSplits = formSplits || cohortID != nil
-	key := reportKey{programme: programmeID, formSplits: formSplits}
+	key := reportKey{programme: programmeID}
 	if cohortID != nil {
 		key.cohort = *cohortID
 	}
-	return s.cachedReport(ctx, key, func(ctx context.Context) (Report, error) {
+	return s.builtReportOf(ctx, key, func(ctx context.Context) (Report, error) {
 		return oneAtATime(ctx, s.heavy, func() (Report, error) {
 			facts, err := reportFactsOf(ctx, s.db, prog)
 			if err != nil {
 				return Report{}, err
 			}
-			return buildReport(facts, cohortID, formSplits, time.Now())
+			return buildReport(facts, cohortID, time.Now())
 		})
 	})
+}
+
+// ReportJSON is the evaluation report as gzipped JSON (see builtReport for who may read which). formSplits asks
+// for the split per form (ByForm) of a programme-wide report too; a cohort's report always has it.
+func (s *Service) ReportJSON(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID string, formSplits bool) ([]byte, error) {
+	b, err := s.builtReport(ctx, p, programmeID, rawCohortID)
+	if err != nil {
+		return nil, err
+	}
+	kind := madeJSON
+	if formSplits || b.report.CohortID != nil {
+		kind = madeJSONFormSplits
+	}
+	return b.file(ctx, s, kind, makers[kind])
+}
+
+// ExportReport returns the report as a file in format (csv, xlsx or pdf; files hold every split), with the report
+// it was made of.
+func (s *Service) ExportReport(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID, format string) (Report, []byte, error) {
+	b, err := s.builtReport(ctx, p, programmeID, rawCohortID)
+	if err != nil {
+		return Report{}, nil, err
+	}
+	body, err := b.file(ctx, s, format, makers[format])
+	return b.report, body, err
+}
+
+// withoutFormSplits is r without the split per form, which a programme-wide dashboard does not show: a copy, as
+// r is shared.
+func (r Report) withoutFormSplits() Report {
+	forms := make([]ReportLineage, len(r.Forms))
+	for i, l := range r.Forms {
+		qs := make([]ReportQuestion, len(l.Questions))
+		for j, q := range l.Questions {
+			q.ByForm = []GroupStat{}
+			qs[j] = q
+		}
+		l.Questions = qs
+		forms[i] = l
+	}
+	r.Forms = forms
+	return r
 }
 
 // RecordExport logs that p takes report r away as a file in format (evaluation_report.exported). The file is
@@ -223,7 +262,7 @@ func (s *Service) RecordExport(ctx context.Context, p *access.Principal, r Repor
 }
 
 // buildReport computes the report from the facts; cohortID limits it to one cohort.
-func buildReport(f reportFacts, cohortID *uuid.UUID, formSplits bool, now time.Time) (Report, error) {
+func buildReport(f reportFacts, cohortID *uuid.UUID, now time.Time) (Report, error) {
 	k := f.Programme.K
 	r := Report{Programme: ReportProgramme{ID: f.Programme.ID, Name: f.Programme.Name, K: k}, CohortID: cohortID,
 		GeneratedAt: now.UTC().Truncate(time.Second), slug: f.Programme.Slug, Forms: []ReportLineage{}}
@@ -330,7 +369,7 @@ func buildReport(f reportFacts, cohortID *uuid.UUID, formSplits bool, now time.T
 				}
 				leaves = append(leaves, leaf{form: form, cohort: c, tally: t})
 			}
-			q, err := questionReport(qd, leaves, cohortID, formSplits, k, coll)
+			q, err := questionReport(qd, leaves, cohortID, k, coll)
 			if err != nil {
 				return Report{}, err
 			}
@@ -582,7 +621,7 @@ func (n *node) decide(k int) {
 
 // questionReport builds the tree total → years → cohorts → forms of one question, decides what may be shown,
 // and cuts out the part the report is about.
-func questionReport(qd questionDef, leaves []leaf, cohortID *uuid.UUID, formSplits bool, k int, coll *collate.Collator) (ReportQuestion, error) {
+func questionReport(qd questionDef, leaves []leaf, cohortID *uuid.UUID, k int, coll *collate.Collator) (ReportQuestion, error) {
 	root := &node{tally: newTally()}
 	years := map[int]*node{}
 	cohortNodes := map[uuid.UUID]*node{}
@@ -645,10 +684,8 @@ func questionReport(qd questionDef, leaves []leaf, cohortID *uuid.UUID, formSpli
 			add(&q.ByYear, y)
 			for _, c := range y.children {
 				add(&q.ByCohort, c)
-				if formSplits {
-					for _, f := range c.children {
-						add(&q.ByForm, f)
-					}
+				for _, f := range c.children {
+					add(&q.ByForm, f)
 				}
 			}
 		}

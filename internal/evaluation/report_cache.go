@@ -1,63 +1,164 @@
 package evaluation
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
-	"fmt"
+	"encoding/json"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/hashicorp/golang-lru/v2/expirable"
-	"golang.org/x/sync/singleflight"
+	"github.com/maypok86/otter/v2"
 )
 
 // A programme's evaluation report is the same for everyone allowed to read it: aggregated, anonymous, built
 // after the access check and without the reader in it. At national scale the largest programme's report costs
-// some 150 ms of database and CPU time, and reviewers open it (and export it) again and again; so a built report
-// is kept for a short while, and readers who ask at the same moment share one build. A submission on this
-// replica drops its programme's reports at once; other changes (and submissions on other replicas) show within
-// the TTL. The report says when it was built (generatedAt).
+// some 250 ms of database and CPU time, its dashboard JSON is 1.5 MB and its workbook takes longer still, while
+// reviewers open it (and export it) again and again. So a built report is kept, with what was made of it (the
+// JSON, compressed, and each export file), and shared:
+//
+//   - for the first half of the TTL it is served as is;
+//   - in the second half a read still gets it at once, and starts a rebuild in the background (one at a time),
+//     which also makes again the files that were asked for: a report in steady use never makes a reader wait;
+//   - after the TTL it is gone, so no reader ever gets figures older than the TTL (plus one build's time);
+//   - a submission on this replica drops its programme's reports at once; other changes (and submissions on
+//     other replicas) show within the TTL. The report says when it was built (generatedAt).
 
-// reportCacheSize bounds the cache: a large programme's report holds a few MB, and a replica has 150 MiB.
+// reportCacheSize bounds the cache: a large programme's report and its files hold some 10 MB together, and a
+// replica has 150 MiB.
 const reportCacheSize = 8
 
+// reportKey is one build: a programme (cohort uuid.Nil) or one of its cohorts. The build always holds the split
+// per form; the dashboard leaves it out unless asked (Report.withoutFormSplits).
 type reportKey struct {
-	programme  uuid.UUID
-	cohort     uuid.UUID // uuid.Nil: the whole programme
-	formSplits bool
+	programme uuid.UUID
+	cohort    uuid.UUID
+}
+
+// What is made of a built report, once per build: the JSON with and without the split per form, gzipped, and
+// the export files (by format name).
+const (
+	madeJSON           = "json"
+	madeJSONFormSplits = "json+forms"
+)
+
+// builtReport is a built report and what has been made of it so far.
+type builtReport struct {
+	report Report
+
+	mu    sync.Mutex
+	made  map[string][]byte
+	asked map[string]bool // what readers asked for: the background rebuild makes these again
+}
+
+func newBuiltReport(r Report) *builtReport {
+	return &builtReport{report: r, made: map[string][]byte{}, asked: map[string]bool{}}
+}
+
+// file returns what kind holds, made by make on first request (as heavy work). A failed make keeps nothing, so
+// the next reader tries again.
+func (b *builtReport) file(ctx context.Context, s *Service, kind string, make func(Report) ([]byte, error)) ([]byte, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.asked[kind] = true
+	if f, ok := b.made[kind]; ok {
+		return f, nil
+	}
+	f, err := oneAtATime(ctx, s.heavy, func() ([]byte, error) { return make(b.report) })
+	if err != nil {
+		return nil, err
+	}
+	b.made[kind] = f
+	return f, nil
+}
+
+// makers are how each kind is made from a report.
+var makers = map[string]func(Report) ([]byte, error){
+	madeJSON:           func(r Report) ([]byte, error) { return gzipJSON(r.withoutFormSplits()) },
+	madeJSONFormSplits: func(r Report) ([]byte, error) { return gzipJSON(r) },
+	"csv":              Report.CSV,
+	"xlsx":             Report.XLSX,
+	"pdf":              Report.PDF,
+}
+
+// gzipJSON is v as JSON, gzipped: a large report shrinks some twentyfold, and it is compressed once per build
+// instead of once per reader.
+func gzipJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if err := json.NewEncoder(zw).Encode(v); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 type reportCache struct {
-	built  *expirable.LRU[reportKey, Report]
-	builds singleflight.Group
+	built *otter.Cache[reportKey, *builtReport]
 }
 
 // CacheReports keeps built reports for ttl (LEERGANG_REPORT_CACHE_TTL); without it every request builds its own.
 func (s *Service) CacheReports(ttl time.Duration) {
-	if ttl > 0 {
-		s.reports = &reportCache{built: expirable.NewLRU[reportKey, Report](reportCacheSize, nil, ttl)}
+	if ttl <= 0 {
+		s.reports = nil
+		return
 	}
+	s.reports = &reportCache{built: otter.Must(&otter.Options[reportKey, *builtReport]{
+		MaximumSize:       reportCacheSize,
+		ExpiryCalculator:  otter.ExpiryWriting[reportKey, *builtReport](ttl),
+		RefreshCalculator: otter.RefreshWriting[reportKey, *builtReport](ttl / 2),
+	})}
 }
 
-// cachedReport returns the report of key from the cache, or builds it once for all who ask at the same time.
-func (s *Service) cachedReport(ctx context.Context, key reportKey, build func(context.Context) (Report, error)) (Report, error) {
-	if s.reports == nil {
-		return build(ctx)
-	}
-	if r, ok := s.reports.built.Get(key); ok {
-		return r, nil
-	}
-	v, err, _ := s.reports.builds.Do(fmt.Sprint(key), func() (any, error) {
-		// Shared by every waiting reader: one reader leaving must not fail the others.
-		r, err := build(context.WithoutCancel(ctx))
-		if err == nil {
-			s.reports.built.Add(key, r)
-		}
-		return r, err
-	})
+// reportLoader builds a report on a cache miss, and rebuilds it in the background when it is due, making again
+// what readers asked of the old build so that they find it ready.
+type reportLoader struct {
+	s     *Service
+	build func(context.Context) (Report, error)
+}
+
+func (l reportLoader) Load(ctx context.Context, _ reportKey) (*builtReport, error) {
+	// Shared by every waiting reader: one reader leaving must not fail the others.
+	r, err := l.build(context.WithoutCancel(ctx))
 	if err != nil {
-		return Report{}, err
+		return nil, err
 	}
-	return v.(Report), nil
+	return newBuiltReport(r), nil
+}
+
+func (l reportLoader) Reload(ctx context.Context, key reportKey, old *builtReport) (*builtReport, error) {
+	b, err := l.Load(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	old.mu.Lock()
+	var kinds []string
+	for kind := range old.asked {
+		kinds = append(kinds, kind)
+	}
+	old.mu.Unlock()
+	for _, kind := range kinds {
+		if _, err := b.file(ctx, l.s, kind, makers[kind]); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// builtReportOf returns the built report of key: from the cache when there is one, else built now, once for all
+// who ask at the same time.
+func (s *Service) builtReportOf(ctx context.Context, key reportKey, build func(context.Context) (Report, error)) (*builtReport, error) {
+	if s.reports == nil {
+		r, err := build(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return newBuiltReport(r), nil
+	}
+	return s.reports.built.Get(ctx, key, reportLoader{s: s, build: build})
 }
 
 // forgetReports drops the programme's cached reports (after a submission).
@@ -65,9 +166,9 @@ func (s *Service) forgetReports(programmeID uuid.UUID) {
 	if s.reports == nil {
 		return
 	}
-	for _, k := range s.reports.built.Keys() {
+	for k := range s.reports.built.Keys() {
 		if k.programme == programmeID {
-			s.reports.built.Remove(k)
+			s.reports.built.Invalidate(k)
 		}
 	}
 }

@@ -26,11 +26,11 @@ func (h *Handlers) Report(c echo.Context) error {
 		}
 	}
 	ctx := c.Request().Context()
-	r, err := h.svc.Report(ctx, access.FromContext(ctx), id, c.QueryParam("cohortId"), formSplits)
+	body, err := h.svc.ReportJSON(ctx, access.FromContext(ctx), id, c.QueryParam("cohortId"), formSplits)
 	if err != nil {
 		return err
 	}
-	return httpio.JSON(c, http.StatusOK, r)
+	return httpio.GzippedJSON(c, http.StatusOK, body)
 }
 
 // exportTypes are the media types of the export formats.
@@ -52,20 +52,7 @@ func (h *Handlers) ExportReport(c echo.Context) error {
 		return apperror.Newf(apperror.NotFound, "Niet gevonden", "Het rapport is er als csv, xlsx of pdf.")
 	}
 	ctx := c.Request().Context()
-	r, err := h.svc.Report(ctx, access.FromContext(ctx), id, c.QueryParam("cohortId"), true) // files hold everything
-	if err != nil {
-		return err
-	}
-	body, err := h.svc.renderExport(ctx, func() ([]byte, error) {
-		switch format {
-		case "csv":
-			return r.CSV()
-		case "xlsx":
-			return r.XLSX()
-		default:
-			return r.PDF()
-		}
-	})
+	r, body, err := h.svc.ExportReport(ctx, access.FromContext(ctx), id, c.QueryParam("cohortId"), format)
 	if err != nil {
 		return err
 	}

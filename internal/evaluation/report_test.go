@@ -1,8 +1,14 @@
 package evaluation_test
 
 import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
+	"reflect"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -843,6 +849,116 @@ func TestACachedReportIsRebuiltAfterASubmission(t *testing.T) {
 	wantStatus(t, w.submit(t, "participant", form.ID, fullAnswers(), ""), http.StatusCreated)
 	if n := responses("reviewer"); n != 3 {
 		t.Errorf("responses after a submission: %d, want 3", n)
+	}
+}
+
+func TestAReportInSteadyUseIsRebuiltInTheBackground(t *testing.T) {
+	w := newEvalWorld(t)
+	const ttl = 2 * time.Second
+	w.App.Evaluation.CacheReports(ttl)
+	w.App.Exec(t, `UPDATE programmes SET k_anonymity = 2 WHERE id = ?`, w.Programme)
+	form := w.openForm(t, "Evaluatie module")
+	w.responses(t, form.ID, 2)
+	responses := func() int {
+		t.Helper()
+		return w.report(t, "reviewer", nil).lineage(t, "Evaluatie module").Responses
+	}
+	csvHas := func(want string) bool {
+		t.Helper()
+		r := w.call(t, "reviewer", http.MethodGet, w.reportPath(nil)+"/export/csv", nil, 0)
+		wantStatus(t, r, http.StatusOK)
+		return strings.Contains(string(r.Body), want)
+	}
+	built := time.Now()
+	if n := responses(); n != 2 {
+		t.Fatalf("responses: %d, want 2", n)
+	}
+	if !csvHas("Evaluatie module") {
+		t.Fatal("the CSV does not name the form")
+	}
+	// Written behind the service's back: within the first half of the TTL, readers get the built report.
+	w.responses(t, form.ID, 1)
+	if n := responses(); n != 2 && time.Since(built) < ttl/2 {
+		t.Errorf("responses while fresh: %d, want the cached 2", n)
+	}
+	// In the second half a read still answers from the old build at once and starts a rebuild; the rebuild
+	// lands well before the TTL ends, so later reads see the new answer without ever waiting for a build.
+	time.Sleep(time.Until(built.Add(ttl/2 + 100*time.Millisecond)))
+	start := time.Now()
+	n := responses()
+	if took := time.Since(start); n != 2 || took > ttl/4 {
+		t.Errorf("the read that starts the rebuild: %d responses in %s, want the old 2 at once", n, took)
+	}
+	deadline := time.Now().Add(ttl)
+	for responses() != 3 {
+		if time.Now().After(deadline) {
+			t.Fatal("the background rebuild never showed the third response")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !csvHas("Evaluatie module") {
+		t.Error("the CSV after the rebuild does not name the form")
+	}
+}
+
+func TestTheReportIsSentGzippedToWhoAcceptsIt(t *testing.T) {
+	w := newEvalWorld(t)
+	w.App.Evaluation.CacheReports(time.Hour)
+	// A plain client: with Accept-Encoding set by hand, Go's transport leaves the body as the server sent it.
+	type answer struct {
+		Header http.Header
+		Body   []byte
+	}
+	get := func(acceptEncoding string) answer {
+		t.Helper()
+		req, err := http.NewRequest(http.MethodGet, w.App.URL+"/api/v1"+w.reportPath(nil), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer "+w.Tokens["reviewer"])
+		req.Header.Set("Accept-Encoding", acceptEncoding)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("Accept-Encoding %q: status %d, %v", acceptEncoding, resp.StatusCode, err)
+		}
+		if vary := resp.Header.Values("Vary"); !slices.Contains(vary, "Accept-Encoding") {
+			t.Errorf("Accept-Encoding %q: Vary %q, want Accept-Encoding", acceptEncoding, vary)
+		}
+		return answer{resp.Header, body}
+	}
+	plain := get("identity")
+	if enc := plain.Header.Get("Content-Encoding"); enc != "" {
+		t.Errorf("Content-Encoding without gzip accepted: %q", enc)
+	}
+	var want map[string]any
+	if err := json.Unmarshal(plain.Body, &want); err != nil {
+		t.Fatalf("plain body: %v", err)
+	}
+	for _, accept := range []string{"gzip", "br, gzip;q=0.5", "*"} {
+		r := get(accept)
+		if enc := r.Header.Get("Content-Encoding"); enc != "gzip" {
+			t.Errorf("Accept-Encoding %q: Content-Encoding %q, want gzip", accept, enc)
+			continue
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(r.Body))
+		if err != nil {
+			t.Fatalf("Accept-Encoding %q: %v", accept, err)
+		}
+		var got map[string]any
+		if err := json.NewDecoder(zr).Decode(&got); err != nil {
+			t.Fatalf("Accept-Encoding %q: %v", accept, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Accept-Encoding %q: the gzipped report differs from the plain one", accept)
+		}
+	}
+	if enc := get("gzip;q=0").Header.Get("Content-Encoding"); enc != "" {
+		t.Errorf("gzip;q=0: Content-Encoding %q, want none", enc)
 	}
 }
 

@@ -3,6 +3,8 @@
 package httpio
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -106,6 +108,45 @@ func PathUUID(c echo.Context, name string) (uuid.UUID, error) {
 func JSON(c echo.Context, status int, v any) error {
 	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 	return c.JSON(status, v)
+}
+
+// GzippedJSON writes a JSON body that is already gzipped (a large answer compressed once and kept): as it is
+// to a client that accepts gzip, unpacked to one that does not.
+func GzippedJSON(c echo.Context, status int, gzipped []byte) error {
+	h := c.Response().Header()
+	h.Set(echo.HeaderCacheControl, "no-store")
+	h.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
+	if acceptsGzip(c.Request().Header.Get(echo.HeaderAcceptEncoding)) {
+		h.Set(echo.HeaderContentEncoding, "gzip")
+		return c.Blob(status, echo.MIMEApplicationJSON, gzipped)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gzipped))
+	if err != nil {
+		return err
+	}
+	defer zr.Close()
+	h.Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
+	c.Response().WriteHeader(status)
+	_, err = io.Copy(c.Response(), zr)
+	return err
+}
+
+// acceptsGzip reads an Accept-Encoding header: gzip (or *) listed without q=0.
+func acceptsGzip(header string) bool {
+	for _, part := range strings.Split(header, ",") {
+		coding, params, _ := strings.Cut(part, ";")
+		coding = strings.ToLower(strings.TrimSpace(coding))
+		if coding != "gzip" && coding != "*" {
+			continue
+		}
+		if q, ok := strings.CutPrefix(strings.ReplaceAll(params, " ", ""), "q="); ok {
+			if v, err := strconv.ParseFloat(q, 64); err == nil && v == 0 {
+				continue
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // IfMatchVersion reads the version an update is based on from `If-Match: "<version>"`. Every updatable resource
