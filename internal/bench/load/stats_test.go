@@ -128,10 +128,11 @@ func passingReport() Report {
 		},
 		Users: &Level{Result: Result{Clients: 64, Think: TargetThink, Total: 1000, Requests: []RequestStats{fast}},
 			Memory: Memory{PeakRSS: 120e6}},
-		Baseline:   &Baseline{Product: product, Baseline: baseline},
-		Dashboard:  &Single{Stats: RequestStats{Count: 50, P50: 60 * time.Millisecond, P99: 120 * time.Millisecond}},
-		Home:       &Single{Stats: RequestStats{Count: 200, P50: 3 * time.Millisecond}},
-		Lighthouse: &Lighthouse{Desktop: LighthouseScores{Performance: 99, Accessibility: 100}, InitialJSGzipBytes: 150 * 1024},
+		Baseline:  &Baseline{Product: product, Baseline: baseline},
+		Dashboard: &Single{Stats: RequestStats{Count: 50, P50: 60 * time.Millisecond, P99: 120 * time.Millisecond}},
+		Home:      &Single{Stats: RequestStats{Count: 200, P50: 3 * time.Millisecond}},
+		Lighthouse: &Lighthouse{Desktop: LighthouseScores{Performance: 99, Accessibility: 100},
+			Mobile: LighthouseScores{Performance: 96, Accessibility: 100}, InitialJSGzipBytes: 150 * 1024},
 	}
 }
 
@@ -139,6 +140,15 @@ func TestCheckTargets(t *testing.T) {
 	for _, tgt := range CheckTargets(passingReport()) {
 		if tgt.Status != Met {
 			t.Errorf("passing report: %q is %s (%s)", tgt.Name, tgt.Status, tgt.Got)
+		}
+	}
+
+	// Mobile is Lighthouse's default and the harder preset: a good desktop score does not make up for it.
+	mobile := passingReport()
+	mobile.Lighthouse.Mobile.Performance = 91
+	for _, tgt := range CheckTargets(mobile) {
+		if strings.HasPrefix(tgt.Name, "Lighthouse performance") && tgt.Status != Missed {
+			t.Errorf("mobile 91, desktop 99: %q is %s, want missed", tgt.Name, tgt.Status)
 		}
 	}
 
@@ -160,7 +170,7 @@ func TestCheckTargets(t *testing.T) {
 		"throughput ≥ 60% of the baseline":          Missed,
 		"server RSS < 200 MB under load":            Missed,
 		"participant home p50 < 10.0 ms (1 client)": Met,
-		"Lighthouse accessibility ≥ 95 (participant home, desktop)": NotMeasured,
+		"Lighthouse accessibility ≥ 95 (participant home, mobile and desktop)": NotMeasured,
 	} {
 		if got[name].Status != want {
 			t.Errorf("%q = %+v, want %s", name, got[name], want)
