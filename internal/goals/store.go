@@ -12,6 +12,7 @@ import (
 
 	"github.com/vgs/leergang/internal/apperror"
 	"github.com/vgs/leergang/internal/cohorts"
+	"github.com/vgs/leergang/internal/database"
 )
 
 // The queries of learning goals. Functions take a *gorm.DB so that they run inside the caller's transaction.
@@ -206,7 +207,7 @@ func goalsWhere(ctx context.Context, db *gorm.DB, filter string, args ...any) ([
 	}
 	err = db.WithContext(ctx).Raw(`SELECT ga.goal_id, a.key, a.title AS label, gr.key AS group_key
 		FROM goal_aspects ga JOIN framework_aspects a ON a.id = ga.aspect_id JOIN framework_groups gr ON gr.id = a.group_id
-		WHERE ga.goal_id IN ? ORDER BY gr.position, a.position`, ids).Scan(&aspects).Error
+		WHERE ga.goal_id = ANY((?::text[])::uuid[]) ORDER BY gr.position, a.position`, database.UUIDArray(ids)).Scan(&aspects).Error
 	if err != nil {
 		return nil, fmt.Errorf("goals: load goal aspects: %w", err)
 	}
@@ -222,7 +223,7 @@ func goalsWhere(ctx context.Context, db *gorm.DB, filter string, args ...any) ([
 		DoneAt   *time.Time
 	}
 	err = db.WithContext(ctx).Raw(`SELECT goal_id, id, position, title, done_at FROM goal_steps
-		WHERE goal_id IN ? ORDER BY goal_id, position`, ids).Scan(&steps).Error
+		WHERE goal_id = ANY((?::text[])::uuid[]) ORDER BY goal_id, position`, database.UUIDArray(ids)).Scan(&steps).Error
 	if err != nil {
 		return nil, fmt.Errorf("goals: load goal steps: %w", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/database"
 	"github.com/vgs/leergang/internal/httpio"
 )
 
@@ -53,7 +54,8 @@ func (s *Store) sessionBookings(ctx context.Context, sessionIDs []uuid.UUID) (ma
 	err := s.db.WithContext(ctx).Raw(`SELECT b.session_id, b.id, b.speaker_id, sp.name AS speaker_name, b.status,
 			b.invited_at, b.responded_at, b.version
 		FROM speaker_bookings b JOIN speakers sp ON sp.id = b.speaker_id
-		WHERE b.session_id IN ? ORDER BY b.invited_at, lower(sp.name), b.id`, sessionIDs).Scan(&rows).Error
+		WHERE b.session_id = ANY((?::text[])::uuid[]) ORDER BY b.invited_at, lower(sp.name), b.id`,
+		database.UUIDArray(sessionIDs)).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("planning: bookings: %w", err)
 	}

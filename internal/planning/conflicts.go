@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/vgs/leergang/internal/access"
+	"github.com/vgs/leergang/internal/database"
 )
 
 // Conflicts are warnings, never refusals: a facilitator may knowingly plan two sessions at once (parallel
@@ -52,7 +53,8 @@ type clashRow struct {
 func (s *Store) clashes(ctx context.Context, sessionIDs []uuid.UUID) ([]clashRow, error) {
 	var rows []clashRow
 	err := s.db.WithContext(ctx).Raw(`
-		WITH mine AS (SELECT id, cohort_id, starts_at, ends_at FROM sessions WHERE id IN ? AND status = 'scheduled'),
+		WITH mine AS (SELECT id, cohort_id, starts_at, ends_at FROM sessions
+			WHERE id = ANY((?::text[])::uuid[]) AND status = 'scheduled'),
 		found AS (
 			SELECT 'cohort_overlap' AS kind, s.id AS session_id, '' AS who, o.id AS other_id
 			FROM mine s JOIN sessions o ON o.cohort_id = s.cohort_id AND o.id <> s.id
@@ -83,7 +85,7 @@ func (s *Store) clashes(ctx context.Context, sessionIDs []uuid.UUID) ([]clashRow
 		JOIN cohorts c ON c.id = o.cohort_id
 		JOIN programmes p ON p.id = c.programme_id
 		ORDER BY f.session_id, CASE f.kind WHEN 'cohort_overlap' THEN 1 WHEN 'facilitator_double_booked' THEN 2 ELSE 3 END,
-			o.starts_at, f.who, o.id`, sessionIDs).Scan(&rows).Error
+			o.starts_at, f.who, o.id`, database.UUIDArray(sessionIDs)).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("planning: session conflicts: %w", err)
 	}

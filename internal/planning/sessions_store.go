@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
+	"github.com/vgs/leergang/internal/database"
 	"github.com/vgs/leergang/internal/httpio"
 )
 
@@ -86,7 +87,8 @@ func (s *Store) sessionFacilitators(ctx context.Context, sessionIDs []uuid.UUID)
 		Name      string
 	}
 	err := s.db.WithContext(ctx).Raw(`SELECT f.session_id, u.id, u.name FROM session_facilitators f
-		JOIN users u ON u.id = f.user_id WHERE f.session_id IN ? ORDER BY u.name, u.id`, sessionIDs).Scan(&rows).Error
+		JOIN users u ON u.id = f.user_id WHERE f.session_id = ANY((?::text[])::uuid[]) ORDER BY u.name, u.id`,
+		database.UUIDArray(sessionIDs)).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("planning: session facilitators: %w", err)
 	}

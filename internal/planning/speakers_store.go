@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/vgs/leergang/internal/database"
 	"github.com/vgs/leergang/internal/httpio"
 )
 
@@ -124,7 +125,8 @@ func (s *Store) confirmedSpeakers(ctx context.Context, sessionIDs []uuid.UUID) (
 	// Only public columns are selected: contact details never leave the database on this path.
 	err := s.db.WithContext(ctx).Raw(`SELECT b.session_id, sp.id, sp.name, sp.role_title, sp.organisation, sp.bio, sp.topics
 		FROM speaker_bookings b JOIN speakers sp ON sp.id = b.speaker_id
-		WHERE b.session_id IN ? AND b.status = 'confirmed' ORDER BY lower(sp.name), sp.id`, sessionIDs).Scan(&rows).Error
+		WHERE b.session_id = ANY((?::text[])::uuid[]) AND b.status = 'confirmed' ORDER BY lower(sp.name), sp.id`,
+		database.UUIDArray(sessionIDs)).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("planning: confirmed speakers: %w", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/vgs/leergang/internal/apperror"
+	"github.com/vgs/leergang/internal/database"
 )
 
 // The queries of reflections. Functions take the *gorm.DB to run on, so that a service can use them inside a
@@ -153,7 +154,7 @@ func goalsOf(ctx context.Context, db *gorm.DB, ids []uuid.UUID) (map[uuid.UUID][
 	err := db.WithContext(ctx).Raw(`SELECT rg.reflection_id, g.id, g.title
 		FROM reflection_goals rg JOIN learning_goals g ON g.id = rg.goal_id
 		WHERE rg.reflection_id = ANY((?::text[])::uuid[])
-		ORDER BY g.created_at, g.id`, uuidArray(ids)).Scan(&links).Error
+		ORDER BY g.created_at, g.id`, database.UUIDArray(ids)).Scan(&links).Error
 	if err != nil {
 		return nil, fmt.Errorf("reflections: linked goals: %w", err)
 	}
@@ -161,16 +162,6 @@ func goalsOf(ctx context.Context, db *gorm.DB, ids []uuid.UUID) (map[uuid.UUID][
 		out[l.ReflectionID] = append(out[l.ReflectionID], RefTitle{ID: l.ID, Title: l.Title})
 	}
 	return out, nil
-}
-
-// uuidArray writes a PostgreSQL array literal: gorm would expand a Go slice into a list of parameters, and a
-// uuid needs no quoting.
-func uuidArray(ids []uuid.UUID) string {
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = id.String()
-	}
-	return "{" + strings.Join(parts, ",") + "}"
 }
 
 type commentRow struct {
@@ -260,7 +251,7 @@ func setGoals(ctx context.Context, db *gorm.DB, reflectionID, authorID uuid.UUID
 		return nil
 	}
 	err := db.WithContext(ctx).Exec(`INSERT INTO reflection_goals (reflection_id, goal_id, user_id)
-		SELECT ?, g, ? FROM unnest((?::text[])::uuid[]) AS g`, reflectionID, authorID, uuidArray(goalIDs)).Error
+		SELECT ?, g, ? FROM unnest((?::text[])::uuid[]) AS g`, reflectionID, authorID, database.UUIDArray(goalIDs)).Error
 	if err != nil {
 		return fmt.Errorf("reflections: link goals of %s: %w", reflectionID, err)
 	}
@@ -323,7 +314,7 @@ func inCohort(ctx context.Context, db *gorm.DB, table string, cohortID uuid.UUID
 	}
 	var found []uuid.UUID
 	err := db.WithContext(ctx).Raw(`SELECT id FROM `+table+` WHERE cohort_id = ? AND id = ANY((?::text[])::uuid[])`,
-		cohortID, uuidArray(ids)).Scan(&found).Error
+		cohortID, database.UUIDArray(ids)).Scan(&found).Error
 	if err != nil {
 		return nil, fmt.Errorf("reflections: check %s: %w", table, err)
 	}
@@ -341,7 +332,7 @@ func ownGoalsIn(ctx context.Context, db *gorm.DB, cohortID, userID uuid.UUID, id
 	}
 	var found []uuid.UUID
 	err := db.WithContext(ctx).Raw(`SELECT id FROM learning_goals
-		WHERE cohort_id = ? AND user_id = ? AND id = ANY((?::text[])::uuid[])`, cohortID, userID, uuidArray(ids)).
+		WHERE cohort_id = ? AND user_id = ? AND id = ANY((?::text[])::uuid[])`, cohortID, userID, database.UUIDArray(ids)).
 		Scan(&found).Error
 	if err != nil {
 		return nil, fmt.Errorf("reflections: check goals: %w", err)
