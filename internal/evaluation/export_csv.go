@@ -3,7 +3,8 @@ package evaluation
 import (
 	"bytes"
 	"encoding/csv"
-	"fmt"
+	"iter"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,11 +51,13 @@ func optDec(f *float64) cell {
 	return dec(*f)
 }
 
-// table is a header and rows.
+// table is a header and rows. The rows are produced while the table is written and not kept: a national
+// programme's Vragen table has tens of thousands of rows, and building them all first was most of an export's
+// time. A row's cells are valid until the next row.
 type table struct {
 	title  string
 	header []string
-	rows   [][]cell
+	rows   iter.Seq[[]cell]
 }
 
 var statusNL = map[string]string{"planned": "gepland", "running": "lopend", "completed": "afgerond", "archived": "gearchiveerd"}
@@ -88,12 +91,13 @@ func (r Report) figuresTable() table {
 	if r.CohortID != nil {
 		total = "Totaal"
 	}
-	t.rows = append(t.rows, []cell{txt(total), empty(), empty(), num(fg.Enrolments), num(fg.Completed), num(fg.Withdrawn),
-		rate(fg.CompletionRate), rate(fg.AttendanceRate)})
+	rows := [][]cell{{txt(total), empty(), empty(), num(fg.Enrolments), num(fg.Completed), num(fg.Withdrawn),
+		rate(fg.CompletionRate), rate(fg.AttendanceRate)}}
 	for _, c := range fg.ByCohort {
-		t.rows = append(t.rows, []cell{txt(c.Name), num(c.Year), txt(statusNL[c.Status]), num(c.Enrolments),
+		rows = append(rows, []cell{txt(c.Name), num(c.Year), txt(statusNL[c.Status]), num(c.Enrolments),
 			num(c.Completed), num(c.Withdrawn), rate(c.CompletionRate), rate(c.AttendanceRate)})
 	}
+	t.rows = slices.Values(rows)
 	return t
 }
 
@@ -101,15 +105,21 @@ func (r Report) figuresTable() table {
 func (r Report) formsTable() table {
 	t := table{title: "Formulieren", header: []string{"Formulier", "Groep", "Jaar", "Titel", "Onderwerp", "Opent",
 		"Sluit", "Uitgenodigd", "Respons", "Antwoorden (formulierreeks)"}}
-	for _, l := range r.Forms {
-		responses := num(l.Responses)
-		if l.Withheld {
-			responses = txt(tooFew)
-		}
-		for _, f := range l.Forms {
-			t.rows = append(t.rows, []cell{txt(l.Title), txt(f.CohortName), num(f.Year), txt(f.Title), txt(f.TargetTitle),
-				txt(f.OpensAt.In(nltime.Amsterdam).Format("2006-01-02")), txt(f.ClosesAt.In(nltime.Amsterdam).Format("2006-01-02")),
-				num(f.Invited), cell{kind: rateCell, num: f.ResponseRate}, responses})
+	t.rows = func(yield func([]cell) bool) {
+		row := make([]cell, 0, len(t.header))
+		for _, l := range r.Forms {
+			responses := num(l.Responses)
+			if l.Withheld {
+				responses = txt(tooFew)
+			}
+			for _, f := range l.Forms {
+				row = append(row[:0], txt(l.Title), txt(f.CohortName), num(f.Year), txt(f.Title), txt(f.TargetTitle),
+					txt(f.OpensAt.In(nltime.Amsterdam).Format("2006-01-02")), txt(f.ClosesAt.In(nltime.Amsterdam).Format("2006-01-02")),
+					num(f.Invited), cell{kind: rateCell, num: f.ResponseRate}, responses)
+				if !yield(row) {
+					return
+				}
+			}
 		}
 	}
 	return t
@@ -126,28 +136,44 @@ func (r Report) maxBuckets() int {
 	return n
 }
 
-// statCells are n, mean, median, NPS and a remark, then the distribution as (answer, count) pairs.
-func statCells(q ReportQuestion, s ReportStat, buckets int) []cell {
+// appendStatCells appends n, mean, median, NPS and a remark, then the distribution as (answer, count) pairs;
+// names are the question's answer names (bucketNames).
+func appendStatCells(row []cell, q ReportQuestion, names []string, s ReportStat, buckets int) []cell {
 	if s.Withheld {
-		row := []cell{empty(), empty(), empty(), empty(), txt(tooFew)}
+		row = append(row, empty(), empty(), empty(), empty(), txt(tooFew))
 		for range buckets {
 			row = append(row, empty(), empty())
 		}
 		return row
 	}
-	row := []cell{num(s.N), optDec(s.Mean), optDec(s.Median), empty(), empty()}
+	row = append(row, num(s.N), optDec(s.Mean), optDec(s.Median), empty(), empty())
 	if s.NPS != nil {
-		row[3] = dec(s.NPS.Score)
+		row[len(row)-2] = dec(s.NPS.Score)
 	}
 	for i := range buckets {
 		if i < len(s.Distribution) {
 			b := s.Distribution[i]
-			row = append(row, txt(bucketName(q.Kind, b.Value, b.Label)), num(b.Count))
+			name := ""
+			if i < len(q.labels) && q.labels[i] == (bucketHead{b.Value, b.Label}) {
+				name = names[i]
+			} else {
+				name = bucketName(q.Kind, b.Value, b.Label)
+			}
+			row = append(row, txt(name), num(b.Count))
 		} else {
 			row = append(row, empty(), empty())
 		}
 	}
 	return row
+}
+
+// bucketNames are the names of the question's answers, made once rather than for each of its groups.
+func bucketNames(q ReportQuestion) []string {
+	names := make([]string, len(q.labels))
+	for i, h := range q.labels {
+		names[i] = bucketName(q.Kind, h.Value, h.Label)
+	}
+	return names
 }
 
 // bucketName is an answer as a column shows it: "5 uitstekend" for a labelled scale value, the label of a choice.
@@ -167,28 +193,34 @@ func (r Report) questionsTable() table {
 	t := table{title: "Vragen", header: []string{"Formulier", "Sleutel", "Vraag", "Soort", "Niveau", "Groep", "n",
 		"Gemiddelde", "Mediaan", "NPS", "Opmerking"}}
 	for i := 1; i <= buckets; i++ {
-		t.header = append(t.header, fmt.Sprintf("Antwoord %d", i), fmt.Sprintf("Aantal %d", i))
+		t.header = append(t.header, "Antwoord "+strconv.Itoa(i), "Aantal "+strconv.Itoa(i))
 	}
 	total := "Hele leergang"
 	if r.CohortID != nil {
 		total = r.cohortName
 	}
-	for _, l := range r.Forms {
-		for _, q := range l.Questions {
-			head := []cell{txt(l.Title), txt(q.Key), txt(q.Prompt), txt(kindNL[q.Kind])}
-			add := func(level, group string, s ReportStat) {
-				row := append(append([]cell{}, head...), txt(level), txt(group))
-				t.rows = append(t.rows, append(row, statCells(q, s, buckets)...))
-			}
-			add("Totaal", total, q.Overall)
-			for _, g := range q.ByYear {
-				add("Jaar", g.Label, g.Stat)
-			}
-			for _, g := range q.ByCohort {
-				add("Groep", g.Label, g.Stat)
-			}
-			for _, g := range q.ByForm {
-				add("Formulier", g.Label, g.Stat)
+	t.rows = func(yield func([]cell) bool) {
+		row := make([]cell, 0, len(t.header))
+		for _, l := range r.Forms {
+			for _, q := range l.Questions {
+				names := bucketNames(q)
+				add := func(level, group string, s ReportStat) bool {
+					row = append(row[:0], txt(l.Title), txt(q.Key), txt(q.Prompt), txt(kindNL[q.Kind]), txt(level), txt(group))
+					return yield(appendStatCells(row, q, names, s, buckets))
+				}
+				if !add("Totaal", total, q.Overall) {
+					return
+				}
+				for _, list := range []struct {
+					level  string
+					groups []GroupStat
+				}{{"Jaar", q.ByYear}, {"Groep", q.ByCohort}, {"Formulier", q.ByForm}} {
+					for _, g := range list.groups {
+						if !add(list.level, g.Label, g.Stat) {
+							return
+						}
+					}
+				}
 			}
 		}
 	}
@@ -198,17 +230,27 @@ func (r Report) questionsTable() table {
 // openTable: the open answers respondents shared, per question; a withheld question says so.
 func (r Report) openTable() table {
 	t := table{title: "Open antwoorden", header: []string{"Formulier", "Vraag", "Antwoord"}}
-	for _, l := range r.Forms {
-		for _, q := range l.Questions {
-			if q.Kind != KindText {
-				continue
-			}
-			if q.Overall.Withheld {
-				t.rows = append(t.rows, []cell{txt(l.Title), txt(q.Prompt), txt(tooFew)})
-				continue
-			}
-			for _, a := range q.SharedAnswers {
-				t.rows = append(t.rows, []cell{txt(l.Title), txt(q.Prompt), txt(a)})
+	t.rows = func(yield func([]cell) bool) {
+		row := make([]cell, 3)
+		for _, l := range r.Forms {
+			for _, q := range l.Questions {
+				if q.Kind != KindText {
+					continue
+				}
+				row[0], row[1] = txt(l.Title), txt(q.Prompt)
+				if q.Overall.Withheld {
+					row[2] = txt(tooFew)
+					if !yield(row) {
+						return
+					}
+					continue
+				}
+				for _, a := range q.SharedAnswers {
+					row[2] = txt(a)
+					if !yield(row) {
+						return
+					}
+				}
 			}
 		}
 	}
@@ -216,20 +258,43 @@ func (r Report) openTable() table {
 }
 
 // dutchNumber writes a number the Dutch way, with a decimal comma and at most two decimals ("3,8", "4", "-20").
-func dutchNumber(f float64) string {
-	s := strconv.FormatFloat(f, 'f', 2, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if s == "-0" {
-		s = "0"
-	}
-	return strings.Replace(s, ".", ",", 1)
-}
+func dutchNumber(f float64) string { return string(appendDutchNumber(nil, f)) }
 
 // dutchPercent writes a share as a percentage with at most one decimal ("66,7%").
-func dutchPercent(f float64) string {
-	s := strconv.FormatFloat(f*100, 'f', 1, 64)
-	s = strings.TrimSuffix(s, ".0")
-	return strings.Replace(s, ".", ",", 1) + "%"
+func dutchPercent(f float64) string { return string(appendDutchPercent(nil, f)) }
+
+// appendDutchNumber appends dutchNumber(f) to b.
+func appendDutchNumber(b []byte, f float64) []byte {
+	start := len(b)
+	b = strconv.AppendFloat(b, f, 'f', 2, 64)
+	for len(b) > start && b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
+	}
+	for len(b) > start && b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
+	}
+	if string(b[start:]) == "-0" {
+		b = append(b[:start], '0')
+	}
+	return decimalComma(b, start)
+}
+
+// appendDutchPercent appends dutchPercent(f) to b.
+func appendDutchPercent(b []byte, f float64) []byte {
+	start := len(b)
+	b = strconv.AppendFloat(b, f*100, 'f', 1, 64)
+	if n := len(b); n-start >= 2 && b[n-2] == '.' && b[n-1] == '0' {
+		b = b[:n-2]
+	}
+	return append(decimalComma(b, start), '%')
+}
+
+// decimalComma turns the first decimal point of b[start:] into a comma.
+func decimalComma(b []byte, start int) []byte {
+	if i := bytes.IndexByte(b[start:], '.'); i >= 0 {
+		b[start+i] = ','
+	}
+	return b
 }
 
 // csvText is a cell as CSV text. Text that a spreadsheet would take for a formula (=, +, -, @ first) gets a
@@ -243,42 +308,74 @@ func (c cell) csvText() string {
 	case rateCell:
 		return dutchPercent(c.num)
 	}
-	if c.text != "" && strings.ContainsRune("=+-@\t\r", rune(c.text[0])) {
+	if defused(c.text) {
 		return "'" + c.text
 	}
 	return c.text
 }
 
+// defused says whether text gets the apostrophe (csvText).
+func defused(text string) bool { return text != "" && strings.IndexByte("=+-@\t\r", text[0]) >= 0 }
+
 // CSV writes the report as UTF-8 with a byte order mark and ; between fields, which is what Excel with Dutch
-// settings opens without an import dialogue.
+// settings opens without an import dialogue. Rows are made one at a time into one record and written into one
+// buffer of about the right size: building every row first, and the buffer's regrowth, were most of the time for
+// a national programme.
 func (r Report) CSV() ([]byte, error) {
 	var buf bytes.Buffer
+	buf.Grow(r.csvSizeHint())
 	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(&buf)
-	w.Comma = ';'
-	w.UseCRLF = true
+	w.Comma, w.UseCRLF = ';', true
+	var record []string
 	write := func(cells []cell) {
-		rec := make([]string, len(cells))
-		for i, c := range cells {
-			rec[i] = c.csvText()
+		record = record[:0]
+		for _, c := range cells {
+			record = append(record, c.csvText())
 		}
-		_ = w.Write(rec) // errors surface through w.Error below
+		_ = w.Write(record) // into a bytes.Buffer: the error, if any, is kept for w.Error below
 	}
 	for _, row := range r.metaRows() {
 		write(row)
 	}
+	head := []cell{}
 	for _, t := range []table{r.figuresTable(), r.formsTable(), r.questionsTable(), r.openTable()} {
 		_ = w.Write(nil)
 		write([]cell{txt(t.title)})
-		head := make([]cell, len(t.header))
-		for i, h := range t.header {
-			head[i] = txt(h)
+		head = head[:0]
+		for _, h := range t.header {
+			head = append(head, txt(h))
 		}
 		write(head)
-		for _, row := range t.rows {
+		for row := range t.rows {
 			write(row)
 		}
 	}
 	w.Flush()
-	return buf.Bytes(), w.Error()
+	if err := w.Error(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// csvSizeHint is a little more than the size of the report's CSV, for its buffer: the Vragen rows and the open
+// answers are nearly all of it.
+func (r Report) csvSizeHint() int {
+	buckets := r.maxBuckets()
+	n := 4 << 10
+	for _, l := range r.Forms {
+		n += len(l.Forms) * (len(l.Title) + 120)
+		for _, q := range l.Questions {
+			groups := 1 + len(q.ByYear) + len(q.ByCohort) + len(q.ByForm)
+			// The row's head and group label, the figures, then the answer names and counts.
+			n += groups * (len(l.Title) + len(q.Key) + len(q.Prompt) + 80 + buckets*4)
+			for _, h := range q.labels {
+				n += groups * (len(h.Value) + len(h.Label) + 1)
+			}
+			for _, a := range q.SharedAnswers {
+				n += len(l.Title) + len(q.Prompt) + len(a) + 8
+			}
+		}
+	}
+	return n
 }

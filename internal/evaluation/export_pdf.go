@@ -165,11 +165,12 @@ func (d *pdfDoc) figures(r Report) {
 	}
 	d.Ln(-1)
 	d.SetTextColor(0, 0, 0)
-	t := r.figuresTable()
-	for i, row := range t.rows {
+	first := true
+	for row := range r.figuresTable().rows {
 		d.font("", 8)
-		if i == 0 {
+		if first {
 			d.font("B", 8)
+			first = false
 		}
 		for j, c := range row {
 			s := c.csvText()

@@ -211,10 +211,13 @@ func TestXLSXExportHasNumbersAsNumbersInFourSheets(t *testing.T) {
 	if got := x.GetSheetList(); !slices.Equal(got, []string{"Samenvatting", "Vragen", "Trends", "Open antwoorden"}) {
 		t.Fatalf("sheets %v", got)
 	}
+	if i := x.GetActiveSheetIndex(); i != 0 {
+		t.Errorf("active sheet %d, want Samenvatting", i)
+	}
 	// Each table's header row is styled (bold) and frozen.
 	for sheet, header := range map[string]int{"Samenvatting": 6, "Vragen": 1, "Trends": 1, "Open antwoorden": 1} {
 		panes, err := x.GetPanes(sheet)
-		if err != nil || !panes.Freeze || panes.YSplit != header {
+		if err != nil || !panes.Freeze || panes.YSplit != header || panes.TopLeftCell != "A"+strconv.Itoa(header+1) {
 			t.Errorf("%s: panes %+v %v, want the first %d rows frozen", sheet, panes, err, header)
 		}
 		id, err := x.GetCellStyle(sheet, "A"+strconv.Itoa(header))
@@ -224,6 +227,36 @@ func TestXLSXExportHasNumbersAsNumbersInFourSheets(t *testing.T) {
 		if st, err := x.GetStyle(id); err != nil || st.Font == nil || !st.Font.Bold {
 			t.Errorf("%s: header style %+v %v", sheet, st, err)
 		}
+	}
+	// The heading's labels are bold, its values are not.
+	for cell, bold := range map[string]bool{"A1": true, "A4": true, "B1": false, "B4": false} {
+		id, err := x.GetCellStyle("Samenvatting", cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st, err := x.GetStyle(id); err != nil || (st.Font != nil && st.Font.Bold) != bold {
+			t.Errorf("Samenvatting!%s: style %+v %v, want bold %v", cell, st, err, bold)
+		}
+	}
+	for _, c := range []struct {
+		sheet, col string
+		width      float64
+	}{{"Samenvatting", "A", 34}, {"Samenvatting", "B", 16}, {"Samenvatting", "J", 16}, {"Vragen", "A", 28},
+		{"Vragen", "C", 48}, {"Vragen", "F", 30}, {"Vragen", "K", 20}, {"Trends", "A", 28}, {"Trends", "B", 48},
+		{"Open antwoorden", "A", 28}, {"Open antwoorden", "B", 48}, {"Open antwoorden", "C", 80}} {
+		if w, err := x.GetColWidth(c.sheet, c.col); err != nil || w != c.width {
+			t.Errorf("%s column %s: width %v %v, want %v", c.sheet, c.col, w, err, c.width)
+		}
+	}
+	// Text is stored as text, the counts of the heading as numbers.
+	for _, c := range []struct{ sheet, cell string }{{"Samenvatting", "A7"}, {"Vragen", "A2"}, {"Vragen", "L2"},
+		{"Open antwoorden", "C2"}} {
+		if typ, err := x.GetCellType(c.sheet, c.cell); err != nil || typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+			t.Errorf("%s!%s: type %v %v, want text", c.sheet, c.cell, typ, err)
+		}
+	}
+	if typ, err := x.GetCellType("Samenvatting", "B4"); err != nil || typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Errorf("k: type %v %v, want a number", typ, err)
 	}
 	sum := sheets["Samenvatting"]
 	wantLines(t, "heading", []string{strings.Join(sum[0], "|"), strings.Join(sum[1], "|"), strings.Join(sum[3], "|")},

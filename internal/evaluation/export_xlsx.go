@@ -1,7 +1,12 @@
 package evaluation
 
 import (
+	"archive/zip"
+	"cmp"
+	"compress/flate"
+	"io"
 	"slices"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -10,9 +15,14 @@ import (
 // rates), Vragen (a row per question and group), Trends (means and NPS per year and cohort side by side) and Open
 // antwoorden (the shared open answers). Numbers are stored as numbers, rates as fractions shown as percentages;
 // every table's header row is styled and stays in view when scrolling.
+//
+// The sheets are written with excelize's stream writer: setting cell by cell keeps every cell of the sheet in
+// a tree and took 400 ms for a national programme; streaming writes each row's XML once. A stream writer wants
+// the panes and column widths before the first row, and the rows in ascending order.
 func (r Report) XLSX() ([]byte, error) {
 	x := excelize.NewFile()
 	defer x.Close()
+	x.SetZipWriter(fastZip)
 	w := &workbook{f: x}
 	w.styles()
 	if err := x.SetSheetName("Sheet1", "Samenvatting"); err != nil {
@@ -23,51 +33,69 @@ func (r Report) XLSX() ([]byte, error) {
 			return nil, err
 		}
 	}
+	// Before streaming: the sheet views (where the active tab is kept) are written with a sheet's first row.
+	x.SetActiveSheet(0)
 
 	// Samenvatting: the heading, then the figures table (its header frozen), then the forms.
-	row := 1
-	for _, m := range r.metaRows() {
-		w.row("Samenvatting", row, m, 0)
-		row++
+	meta := r.metaRows()
+	s := w.sheet("Samenvatting", len(meta)+2, col{1, 1, 34}, col{2, 10, 16})
+	for _, m := range meta {
+		s.row(m, w.bold, 1)
 	}
-	w.keep(w.f.SetCellStyle("Samenvatting", "A1", "A4", w.bold))
-	row++
-	fig := r.figuresTable()
-	w.freeze("Samenvatting", row)
-	row = w.table("Samenvatting", row, fig)
-	row++
-	w.row("Samenvatting", row, []cell{txt("Formulieren")}, w.bold)
-	w.table("Samenvatting", row+1, r.formsTable())
-	w.keep(w.f.SetColWidth("Samenvatting", "A", "A", 34))
-	w.keep(w.f.SetColWidth("Samenvatting", "B", "J", 16))
+	s.skip()
+	s.table(r.figuresTable())
+	s.skip()
+	s.row([]cell{txt("Formulieren")}, w.bold, 1)
+	s.table(r.formsTable())
+	s.flush()
 
-	w.freeze("Vragen", 1)
-	w.table("Vragen", 1, r.questionsTable())
-	w.keep(w.f.SetColWidth("Vragen", "A", "A", 28))
-	w.keep(w.f.SetColWidth("Vragen", "C", "C", 48))
-	w.keep(w.f.SetColWidth("Vragen", "F", "F", 30))
-	w.keep(w.f.SetColWidth("Vragen", "K", "K", 20))
+	s = w.sheet("Vragen", 1, col{1, 1, 28}, col{3, 3, 48}, col{6, 6, 30}, col{11, 11, 20})
+	s.table(r.questionsTable())
+	s.flush()
 
-	w.freeze("Trends", 1)
-	w.table("Trends", 1, r.trendsTable())
-	w.keep(w.f.SetColWidth("Trends", "A", "A", 28))
-	w.keep(w.f.SetColWidth("Trends", "B", "B", 48))
+	s = w.sheet("Trends", 1, col{1, 1, 28}, col{2, 2, 48})
+	s.table(r.trendsTable())
+	s.flush()
 
-	w.freeze("Open antwoorden", 1)
-	w.table("Open antwoorden", 1, r.openTable())
-	w.keep(w.f.SetColWidth("Open antwoorden", "A", "A", 28))
-	w.keep(w.f.SetColWidth("Open antwoorden", "B", "B", 48))
-	w.keep(w.f.SetColWidth("Open antwoorden", "C", "C", 80))
+	s = w.sheet("Open antwoorden", 1, col{1, 1, 28}, col{2, 2, 48}, col{3, 3, 80})
+	s.table(r.openTable())
+	s.flush()
 
 	if w.err != nil {
 		return nil, w.err
 	}
-	x.SetActiveSheet(0)
 	buf, err := x.WriteToBuffer()
 	if err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// fastZip is a zip writer that compresses at flate.BestSpeed: at the default level, compressing a national
+// programme's 8 MB of sheet XML took 80 ms instead of 20, for a file a fifth smaller (0.7 MB instead of 0.9).
+func fastZip(out io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(out)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		fw, _ := fastFlate.Get().(*flate.Writer)
+		fw.Reset(out)
+		return pooledFlate{fw}, nil
+	})
+	return zw
+}
+
+// fastFlate keeps flate writers for reuse: each holds about a megabyte of state.
+var fastFlate = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed) // cannot fail for a valid level
+	return fw
+}}
+
+// pooledFlate returns its writer to the pool when closed.
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	fastFlate.Put(p.Writer)
+	return err
 }
 
 // trendsTable: per scale and recommendation question the mean (and the NPS) per year and per cohort, in columns.
@@ -93,6 +121,7 @@ func (r Report) trendsTable() table {
 		cols["c"+c.CohortID.String()] = len(t.header)
 		t.header = append(t.header, c.Name)
 	}
+	var rows [][]cell
 	for _, l := range r.Forms {
 		for _, q := range l.Questions {
 			if q.Kind != KindScale && q.Kind != KindRecommendation {
@@ -125,10 +154,11 @@ func (r Report) trendsTable() table {
 				for _, g := range q.ByCohort {
 					put("c"+g.ID, g.Stat)
 				}
-				t.rows = append(t.rows, row)
+				rows = append(rows, row)
 			}
 		}
 	}
+	t.rows = slices.Values(rows)
 	return t
 }
 
@@ -161,51 +191,93 @@ func (w *workbook) styles() {
 	w.decimal = w.style(&excelize.Style{CustomNumFmt: &decimal})
 }
 
-// freeze keeps rows 1 to row in view.
-func (w *workbook) freeze(sheet string, row int) {
-	top, _ := excelize.CoordinatesToCellName(1, row+1)
-	w.keep(w.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: row, TopLeftCell: top, ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}))
+// col is the width of the columns from min to max (1 is A).
+type col struct {
+	min, max int
+	width    float64
 }
 
-// row writes cells from column A of the row; style, when not 0, applies to every written cell.
-func (w *workbook) row(sheet string, row int, cells []cell, style int) {
+// sheet streams the rows of one worksheet, from row 1 down.
+type sheet struct {
+	w    *workbook
+	sw   *excelize.StreamWriter
+	next int   // the row the next row() writes
+	vals []any // reused for every row
+}
+
+// sheet starts streaming the named sheet with rows 1 to frozen kept in view and the column widths.
+func (w *workbook) sheet(name string, frozen int, widths ...col) *sheet {
+	s := &sheet{w: w, next: 1}
+	sw, err := w.f.NewStreamWriter(name)
+	if err != nil {
+		w.keep(err)
+		return s
+	}
+	s.sw = sw
+	top, _ := excelize.CoordinatesToCellName(1, frozen+1)
+	w.keep(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: frozen, TopLeftCell: top, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}))
+	for _, c := range widths {
+		w.keep(sw.SetColWidth(c.min, c.max, c.width))
+	}
+	return s
+}
+
+// skip leaves a row empty.
+func (s *sheet) skip() { s.next++ }
+
+// row writes cells from column A of the next row; style, when not 0, applies to the first styled cells. An empty
+// text cell is left out.
+func (s *sheet) row(cells []cell, style, styled int) {
+	ref, err := excelize.CoordinatesToCellName(1, s.next)
+	s.next++
+	if s.sw == nil || s.w.err != nil || err != nil {
+		s.w.keep(err)
+		return
+	}
+	s.vals = s.vals[:0]
 	for i, c := range cells {
-		name, err := excelize.CoordinatesToCellName(i+1, row)
-		if err != nil {
-			w.keep(err)
-			return
+		st := 0
+		if style != 0 && i < styled {
+			st = style
 		}
+		var v any // a plain value where no style is set: a Cell would cost an allocation more
 		switch c.kind {
 		case textCell:
-			if c.text == "" {
-				continue
+			if c.text != "" {
+				v = c.text
 			}
-			w.keep(w.f.SetCellStr(sheet, name, c.text))
 		case intCell:
-			w.keep(w.f.SetCellInt(sheet, name, int64(c.num)))
+			v = int64(c.num)
 		case decimalCell:
-			w.keep(w.f.SetCellFloat(sheet, name, c.num, -1, 64))
-			w.keep(w.f.SetCellStyle(sheet, name, name, w.decimal))
+			v = c.num
+			st = cmp.Or(st, s.w.decimal)
 		case rateCell:
-			w.keep(w.f.SetCellFloat(sheet, name, c.num, -1, 64))
-			w.keep(w.f.SetCellStyle(sheet, name, name, w.pct))
+			v = c.num
+			st = cmp.Or(st, s.w.pct)
 		}
-		if style != 0 {
-			w.keep(w.f.SetCellStyle(sheet, name, name, style))
+		if st != 0 && v != nil {
+			v = excelize.Cell{StyleID: st, Value: v}
 		}
+		s.vals = append(s.vals, v)
 	}
+	s.w.keep(s.sw.SetRow(ref, s.vals))
 }
 
-// table writes the header at row and the rows below it; it returns the row after the table.
-func (w *workbook) table(sheet string, row int, t table) int {
+// table writes the styled header and the rows below it.
+func (s *sheet) table(t table) {
 	head := make([]cell, len(t.header))
 	for i, h := range t.header {
 		head[i] = txt(h)
 	}
-	w.row(sheet, row, head, w.header)
-	for i, r := range t.rows {
-		w.row(sheet, row+1+i, r, 0)
+	s.row(head, s.w.header, len(head))
+	for r := range t.rows {
+		s.row(r, 0, 0)
 	}
-	return row + 1 + len(t.rows)
+}
+
+func (s *sheet) flush() {
+	if s.sw != nil {
+		s.w.keep(s.sw.Flush())
+	}
 }
