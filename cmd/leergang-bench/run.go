@@ -29,6 +29,7 @@ type benchOptions struct {
 	users             int
 	think             time.Duration
 	duration, warmup  time.Duration
+	usersDuration     time.Duration
 	baselineClients   int
 	dashboardRequests int
 	homeRequests      int
@@ -46,6 +47,9 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchOptions, error) {
 	fs.IntVar(&o.users, "users", load.TargetClients, "clients of the latency target's run, which pause -think between requests")
 	fs.DurationVar(&o.think, "think", load.TargetThink, "mean think time of the -users run (exponentially distributed)")
 	fs.DurationVar(&o.duration, "duration", 20*time.Second, "how long each level (and each side of the baseline comparison) runs")
+	// The latency target's run is longer: at its rates a login or a workbook download comes a few times a
+	// minute, and a p99 of a handful of samples is only their maximum.
+	fs.DurationVar(&o.usersDuration, "users-duration", 90*time.Second, "how long the -users run (the latency target) lasts")
 	fs.DurationVar(&o.warmup, "warmup", 5*time.Second, "unmeasured load before the first level and before the baseline")
 	fs.IntVar(&o.baselineClients, "baseline-clients", load.TargetClients, "clients of the baseline comparison")
 	fs.IntVar(&o.dashboardRequests, "dashboard-requests", 50, "reviewer dashboard requests measured on their own")
@@ -66,8 +70,8 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchOptions, error) {
 		}
 		o.levels = append(o.levels, n)
 	}
-	if o.duration <= 0 || o.users < 1 || o.baselineClients < 1 || o.dashboardRequests < 1 || o.homeRequests < 1 {
-		return o, errors.New("-duration, -users, -baseline-clients, -dashboard-requests and -home-requests must be positive")
+	if o.duration <= 0 || o.usersDuration <= 0 || o.users < 1 || o.baselineClients < 1 || o.dashboardRequests < 1 || o.homeRequests < 1 {
+		return o, errors.New("-duration, -users-duration, -users, -baseline-clients, -dashboard-requests and -home-requests must be positive")
 	}
 	if o.think < 0 {
 		return o, errors.New("-think must not be negative")
@@ -156,7 +160,7 @@ func measure(ctx context.Context, o benchOptions, url string, product, base *chi
 		log.Info("level done", "clients", n, "req/s", int(l.PerSecond), "errors", l.Errors, "peak RSS MB", l.Memory.PeakRSS/1e6)
 		r.Levels = append(r.Levels, l)
 	}
-	users, err := runLevel(ctx, pool, product, load.RunOptions{Clients: o.users, Duration: o.duration, Think: o.think})
+	users, err := runLevel(ctx, pool, product, load.RunOptions{Clients: o.users, Duration: o.usersDuration, Think: o.think})
 	if err != nil {
 		return err
 	}
