@@ -71,13 +71,6 @@ PostgreSQL cluster in $LEERGANG_DATA_DIR/pg (default .leergang/pg).
 // memory: above the limit the program only spends more time collecting.
 const defaultMemoryLimit = 150 << 20
 
-// defaultGCPercent is the server's GOGC unless GOGC gives one. Leergang's live heap is small (some 15–25 MB at
-// national scale) while a login allocates 19 MiB for argon2id and a report build tens of MB: at Go's default of
-// 100 nearly every login and build started a collection, which on two cores takes one of them and slows every
-// request in flight. At 200 the heap may grow to three times what is live; at 400 the peak RSS under load reached
-// 187 MB, too near a 256 MiB container. The memory limit above keeps the last word.
-const defaultGCPercent = 200
-
 // version is set at build time: go build -ldflags "-X main.version=…".
 var version = "dev"
 
@@ -96,9 +89,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "serve":
 		if getenv("GOMEMLIMIT") == "" {
 			debug.SetMemoryLimit(defaultMemoryLimit)
-		}
-		if getenv("GOGC") == "" {
-			debug.SetGCPercent(defaultGCPercent)
 		}
 		err = serve(ctx, cfg, log, stdout)
 	case "migrate":
