@@ -158,7 +158,11 @@ var (
 // programme's reviewers read the whole programme or one cohort; facilitators read the cohorts they facilitate
 // (a programme grant: every cohort), one at a time. A cohortId that is no id is a 400; one of another programme
 // (or of none) a 404.
-func (s *Service) builtReport(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID string) (*builtReport, error) {
+//
+// formSplits asks for the split per form (ByForm) of a programme-wide report too; a cohort's report always has it.
+// Without it those groups are still decided (withholding looks at them) but not summarised: at national scale
+// the split makes a report several times larger, so the dashboard's builds leave it out.
+func (s *Service) builtReport(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID string, formSplits bool) (*builtReport, error) {
 	if err := signedIn(p); err != nil {
 		return nil, err
 	}
@@ -193,7 +197,7 @@ func (s *Service) builtReport(ctx context.Context, p *access.Principal, programm
 			return nil, errNotReportReader
 		}
 	}
-	key := reportKey{programme: programmeID}
+	key := reportKey{programme: programmeID, formSplits: formSplits || cohortID != nil}
 	if cohortID != nil {
 		key.cohort = *cohortID
 	}
@@ -203,51 +207,29 @@ func (s *Service) builtReport(ctx context.Context, p *access.Principal, programm
 			if err != nil {
 				return Report{}, err
 			}
-			return buildReport(facts, cohortID, time.Now())
+			return buildReport(facts, cohortID, key.formSplits, time.Now())
 		})
 	})
 }
 
-// ReportJSON is the evaluation report as gzipped JSON (see builtReport for who may read which). formSplits asks
-// for the split per form (ByForm) of a programme-wide report too; a cohort's report always has it.
+// ReportJSON is the evaluation report as gzipped JSON (see builtReport).
 func (s *Service) ReportJSON(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID string, formSplits bool) ([]byte, error) {
-	b, err := s.builtReport(ctx, p, programmeID, rawCohortID)
+	b, err := s.builtReport(ctx, p, programmeID, rawCohortID, formSplits)
 	if err != nil {
 		return nil, err
 	}
-	kind := madeJSON
-	if formSplits || b.report.CohortID != nil {
-		kind = madeJSONFormSplits
-	}
-	return b.file(ctx, s, kind, makers[kind])
+	return b.file(ctx, s, madeJSON, makers[madeJSON])
 }
 
 // ExportReport returns the report as a file in format (csv, xlsx or pdf; files hold every split), with the report
 // it was made of.
 func (s *Service) ExportReport(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID, format string) (Report, []byte, error) {
-	b, err := s.builtReport(ctx, p, programmeID, rawCohortID)
+	b, err := s.builtReport(ctx, p, programmeID, rawCohortID, true)
 	if err != nil {
 		return Report{}, nil, err
 	}
 	body, err := b.file(ctx, s, format, makers[format])
 	return b.report, body, err
-}
-
-// withoutFormSplits is r without the split per form, which a programme-wide dashboard does not show: a copy, as
-// r is shared.
-func (r Report) withoutFormSplits() Report {
-	forms := make([]ReportLineage, len(r.Forms))
-	for i, l := range r.Forms {
-		qs := make([]ReportQuestion, len(l.Questions))
-		for j, q := range l.Questions {
-			q.ByForm = []GroupStat{}
-			qs[j] = q
-		}
-		l.Questions = qs
-		forms[i] = l
-	}
-	r.Forms = forms
-	return r
 }
 
 // RecordExport logs that p takes report r away as a file in format (evaluation_report.exported). The file is
@@ -262,7 +244,7 @@ func (s *Service) RecordExport(ctx context.Context, p *access.Principal, r Repor
 }
 
 // buildReport computes the report from the facts; cohortID limits it to one cohort.
-func buildReport(f reportFacts, cohortID *uuid.UUID, now time.Time) (Report, error) {
+func buildReport(f reportFacts, cohortID *uuid.UUID, formSplits bool, now time.Time) (Report, error) {
 	k := f.Programme.K
 	r := Report{Programme: ReportProgramme{ID: f.Programme.ID, Name: f.Programme.Name, K: k}, CohortID: cohortID,
 		GeneratedAt: now.UTC().Truncate(time.Second), slug: f.Programme.Slug, Forms: []ReportLineage{}}
@@ -369,7 +351,7 @@ func buildReport(f reportFacts, cohortID *uuid.UUID, now time.Time) (Report, err
 				}
 				leaves = append(leaves, leaf{form: form, cohort: c, tally: t})
 			}
-			q, err := questionReport(qd, leaves, cohortID, k, coll)
+			q, err := questionReport(qd, leaves, cohortID, formSplits, k, coll)
 			if err != nil {
 				return Report{}, err
 			}
@@ -621,7 +603,7 @@ func (n *node) decide(k int) {
 
 // questionReport builds the tree total → years → cohorts → forms of one question, decides what may be shown,
 // and cuts out the part the report is about.
-func questionReport(qd questionDef, leaves []leaf, cohortID *uuid.UUID, k int, coll *collate.Collator) (ReportQuestion, error) {
+func questionReport(qd questionDef, leaves []leaf, cohortID *uuid.UUID, formSplits bool, k int, coll *collate.Collator) (ReportQuestion, error) {
 	root := &node{tally: newTally()}
 	years := map[int]*node{}
 	cohortNodes := map[uuid.UUID]*node{}
@@ -684,8 +666,10 @@ func questionReport(qd questionDef, leaves []leaf, cohortID *uuid.UUID, k int, c
 			add(&q.ByYear, y)
 			for _, c := range y.children {
 				add(&q.ByCohort, c)
-				for _, f := range c.children {
-					add(&q.ByForm, f)
+				if formSplits {
+					for _, f := range c.children {
+						add(&q.ByForm, f)
+					}
 				}
 			}
 		}

@@ -25,23 +25,20 @@ import (
 //   - a submission on this replica drops its programme's reports at once; other changes (and submissions on
 //     other replicas) show within the TTL. The report says when it was built (generatedAt).
 
-// reportCacheSize bounds the cache: a large programme's report and its files hold some 10 MB together, and a
-// replica has 150 MiB.
+// reportCacheSize bounds the cache: a large programme's report with its split per form and its files hold tens
+// of MB, and a replica has 150 MiB.
 const reportCacheSize = 8
 
-// reportKey is one build: a programme (cohort uuid.Nil) or one of its cohorts. The build always holds the split
-// per form; the dashboard leaves it out unless asked (Report.withoutFormSplits).
+// reportKey is one build: a programme (cohort uuid.Nil) or one of its cohorts, with or without the split per
+// form (exports and cohort reports have it).
 type reportKey struct {
-	programme uuid.UUID
-	cohort    uuid.UUID
+	programme  uuid.UUID
+	cohort     uuid.UUID
+	formSplits bool
 }
 
-// What is made of a built report, once per build: the JSON with and without the split per form, gzipped, and
-// the export files (by format name).
-const (
-	madeJSON           = "json"
-	madeJSONFormSplits = "json+forms"
-)
+// madeJSON is the report as JSON, gzipped; the export files are made under their format's name.
+const madeJSON = "json"
 
 // builtReport is a built report and what has been made of it so far.
 type builtReport struct {
@@ -75,19 +72,18 @@ func (b *builtReport) file(ctx context.Context, s *Service, kind string, make fu
 
 // makers are how each kind is made from a report.
 var makers = map[string]func(Report) ([]byte, error){
-	madeJSON:           func(r Report) ([]byte, error) { return gzipJSON(r.withoutFormSplits()) },
-	madeJSONFormSplits: func(r Report) ([]byte, error) { return gzipJSON(r) },
-	"csv":              Report.CSV,
-	"xlsx":             Report.XLSX,
-	"pdf":              Report.PDF,
+	madeJSON: gzipJSON,
+	"csv":    Report.CSV,
+	"xlsx":   Report.XLSX,
+	"pdf":    Report.PDF,
 }
 
-// gzipJSON is v as JSON, gzipped: a large report shrinks some twentyfold, and it is compressed once per build
+// gzipJSON is r as JSON, gzipped: a large report shrinks some twentyfold, and it is compressed once per build
 // instead of once per reader.
-func gzipJSON(v any) ([]byte, error) {
+func gzipJSON(r Report) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
-	if err := json.NewEncoder(zw).Encode(v); err != nil {
+	if err := json.NewEncoder(zw).Encode(r); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
