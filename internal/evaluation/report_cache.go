@@ -25,8 +25,8 @@ import (
 //   - a submission on this replica drops its programme's reports at once; other changes (and submissions on
 //     other replicas) show within the TTL. The report says when it was built (generatedAt).
 
-// reportCacheSize bounds the cache: a large programme's report with its split per form and its files hold tens
-// of MB, and a replica has 150 MiB.
+// reportCacheSize bounds the cache: a large programme's report with its split per form (4 MB as JSON) and its
+// files take several MB each, and a replica has 150 MiB.
 const reportCacheSize = 8
 
 // reportKey is one build: a programme (cohort uuid.Nil) or one of its cohorts, with or without the split per
