@@ -6,7 +6,7 @@ import { constants as zlib } from 'node:zlib';
 import { PurgeCSS } from 'purgecss';
 import react from '@vitejs/plugin-react';
 import type { Plugin as PostCssPlugin, Root } from 'postcss';
-import type { Plugin } from 'vite';
+import { build, type Plugin, type Rolldown } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
@@ -62,10 +62,91 @@ function shakeUtrechtComponents(): Plugin {
   };
 }
 
+// main.tsx starts the session and then imports the app dynamically (src/mount.tsx, which imports the strings and
+// src/App.tsx), so that its API calls need not wait for React to download. Vite only preloads an entry's static imports; without
+// more links the browser would discover the app's chunks, and the stylesheets they import, only once main.tsx has
+// run: a round trip later. So index.html lists those chunks (modulepreload) and stylesheets as well. (Not the web
+// font: text shows in the fallback font until it arrives, and on a slow line it would take bandwidth from the
+// stylesheet and scripts.)
+function preloadApp(): Plugin {
+  return {
+    name: 'leergang-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle, chunk: entry }) {
+        if (!bundle || !entry) return [];
+        const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+        const scripts = new Set<string>();
+        const add = (fileName: string) => {
+          if (scripts.has(fileName) || fileName === entry.fileName || entry.imports.includes(fileName)) return;
+          scripts.add(fileName);
+          for (const dep of (bundle[fileName] as Rolldown.OutputChunk).imports) add(dep);
+        };
+        for (const { root } of firstPageStages) {
+          const chunk = chunks.find((c) => c.moduleIds.includes(root));
+          if (!chunk) throw new Error(`preloadApp: no chunk holds ${root}`);
+          add(chunk.fileName);
+        }
+        const styles = new Set([...scripts].flatMap((file) => [...((bundle[file] as Rolldown.OutputChunk).viteMetadata?.importedCss ?? [])]));
+        return [
+          ...[...styles].map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `/${file}` } })),
+          // Largest first: when the browser's connections run short, the longest download should not be the one waiting.
+          ...[...scripts]
+            .sort((a, b) => (bundle[b] as Rolldown.OutputChunk).code.length - (bundle[a] as Rolldown.OutputChunk).code.length)
+            .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` } })),
+        ].map((tag) => ({ ...tag, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
+// The first page's script, after main.tsx, in chunks that main.tsx and mount.tsx evaluate one after the other, so
+// that the browser runs several shorter tasks rather than one long one:
+//   react:   React itself;
+//   libs:    src/mount.tsx and what it imports statically (React Query, the router);
+//   strings: src/i18n/index.ts and what it imports (i18next and the Dutch strings);
+//   app:     src/App.tsx and what it imports statically (the pages and components of the first load).
+// Each stage holds what the ones before it do not. Modules main.tsx imports stay in the entry chunk, so that it can
+// run early. Without these groups Rolldown would cut the same code into a dozen small chunks shared with lazy pages
+// (a 200-byte Loading, RouterLink, …); over HTTP/1.1 each costs a round trip on one of the browser's six
+// connections, which on a slow phone network delays the first page more than a few kilobytes would. Lazy pages
+// import what they share with it from these chunks.
+const mainModule = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
+const firstPageStages = [
+  { name: 'libs', root: fileURLToPath(new URL('./src/mount.tsx', import.meta.url)) },
+  { name: 'strings', root: fileURLToPath(new URL('./src/i18n/index.ts', import.meta.url)) },
+  { name: 'app', root: fileURLToPath(new URL('./src/App.tsx', import.meta.url)) },
+];
+function firstPageChunks(): Rolldown.CodeSplittingGroup {
+  let stageOf: Map<string, string> | undefined;
+  return {
+    name(id, ctx) {
+      if (!stageOf) {
+        stageOf = new Map();
+        const reach = (root: string, stage: string) => {
+          const queue = [root];
+          for (let m = queue.pop(); m !== undefined; m = queue.pop()) {
+            if (stageOf!.has(m)) continue;
+            stageOf!.set(m, stage);
+            queue.push(...(ctx.getModuleInfo(m)?.importedIds ?? []));
+          }
+        };
+        reach(mainModule, '');
+        for (const { name, root } of firstPageStages) reach(root, name);
+      }
+      const stage = stageOf.get(id);
+      if (!stage) return null;
+      return /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id) ? 'react' : stage;
+    },
+    includeDependenciesRecursively: false,
+  };
+}
+
 // The Utrecht CSS (every component, ~400 kB) and its design tokens (~190 kB of custom properties) arrive as one
 // render-blocking stylesheet (src/styles/vendor.css), most of it unused. This PostCSS step keeps only the rules
-// whose classes our code or Utrecht's React packages mention (PurgeCSS), and the custom properties those rules or
-// our own stylesheets read. It works on sources, before Vite hashes the file, so a changed sheet always gets a new name.
+// whose classes our code or the Utrecht React components it uses mention (PurgeCSS), and the custom properties those
+// rules or our own stylesheets read. It works on sources, before Vite hashes the file, so a changed sheet always gets a new name.
 // A few Utrecht modifiers are built at run time ("utrecht-alert--".concat(type)) and are kept by pattern.
 // dropUnusedCustomProperties removes the definitions of custom properties that nothing reads: not a remaining
 // rule, not another property that is read, not our own sheets (`used`). (PurgeCSS's own variables option misses
@@ -94,6 +175,47 @@ function dropUnusedCustomProperties(root: Root, used: Set<string>) {
 }
 
 const srcDir = fileURLToPath(new URL('./src/', import.meta.url));
+
+// @utrecht/component-library-react names every component's classes, so reading all of it would keep the CSS of every
+// component. What the app uses is the part that survives tree-shaking: a small build of just the components src/
+// imports (with the same displayName stripping as the app's build) gives PurgeCSS exactly their classes. It depends
+// on sources only, so the purged sheet, and with it its hashed name, still follows from the sources.
+const utrechtImport = /import\s*\{([^}]*)\}\s*from\s*'@utrecht\/component-library-react'/g;
+async function utrechtComponentsInUse(): Promise<string> {
+  const names = new Set<string>();
+  for (const file of readdirSync(srcDir, { recursive: true, encoding: 'utf8' })) {
+    if (!/\.tsx?$/.test(file)) continue;
+    for (const [, list] of readFileSync(join(srcDir, file), 'utf8').matchAll(utrechtImport)) {
+      for (const item of list!.split(',')) {
+        const name = item.trim().split(/\s+as\s+/)[0]!;
+        if (name && !name.startsWith('type ')) names.add(name);
+      }
+    }
+  }
+  const entry = 'virtual:leergang-utrecht-in-use';
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'leergang-utrecht-in-use',
+        resolveId: (id) => (id === entry ? `\0${entry}` : null),
+        load: (id) => (id === `\0${entry}` ? `export { ${[...names].join(', ')} } from '@utrecht/component-library-react';` : null),
+      },
+      shakeUtrechtComponents(),
+    ],
+    build: {
+      write: false,
+      minify: false,
+      rolldownOptions: { input: entry, preserveEntrySignatures: 'strict', external: [/^react(-dom)?(\/|$)/] },
+    },
+  });
+  return (Array.isArray(output) ? output : [output as Rolldown.RolldownOutput])
+    .flatMap((o) => o.output)
+    .map((file) => (file.type === 'chunk' ? file.code : ''))
+    .join('\n');
+}
+
 function purgeVendorCss(): PostCssPlugin {
   return {
     postcssPlugin: 'leergang-purge-vendor-css',
@@ -105,12 +227,7 @@ function purgeVendorCss(): PostCssPlugin {
         for (const [, name] of readFileSync(join(srcDir, sheet), 'utf8').matchAll(/var\((--[\w-]+)/g)) usedVariables.add(name!);
       }
       const [purged] = await new PurgeCSS().purge({
-        content: [
-          'index.html',
-          'src/**/*.{ts,tsx}',
-          // the React components and the packages they are built from (form-label-react, button-react, …)
-          fileURLToPath(new URL('./node_modules/@utrecht/*-react/dist/index.mjs', import.meta.url)),
-        ],
+        content: ['index.html', 'src/**/*.{ts,tsx}', { raw: await utrechtComponentsInUse(), extension: 'js' }],
         css: [{ raw: root.toString() }],
         safelist: {
           standard: ['html', 'body', /^utrecht-alert--/, /^utrecht-spotlight-section--/, /^utrecht-status-badge--/],
@@ -129,6 +246,7 @@ export default defineConfig({
     swaggerUiDocs(),
     keepDistPlaceholder(),
     shakeUtrechtComponents(),
+    preloadApp(),
     // name.br and name.gz beside every compressible file, at the highest levels: the Go server sends them to
     // browsers that accept them (internal/httpapi/spa.go), so no request pays for compression. index.html is
     // left out: the server answers it for every client-side route with its own headers.
@@ -151,6 +269,9 @@ export default defineConfig({
     emptyOutDir: true,
     // The polyfill would be injected as an inline script, which the CSP (script-src 'self') blocks.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [firstPageChunks()] } },
+    },
     // Never inline assets as data: URIs: fonts from data: are blocked by the CSP (font-src falls back to 'self').
     assetsInlineLimit: 0,
   },

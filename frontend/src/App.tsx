@@ -2,12 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
 import { Route, Routes } from 'react-router';
 import { refreshSession } from './api/client';
+import { forgetEarly } from './api/early';
 import { RequireHome, RequireUser } from './auth/RequireHome';
 import { getSession, subscribe } from './auth/session';
 import { Layout } from './components/Layout';
 import { NotFoundPage } from './features/errors/NotFoundPage';
 import { ParticipantHome } from './features/homes/ParticipantHome';
-import { RoleHome } from './features/homes/RoleHome';
 import { StartPage } from './features/homes/StartPage';
 import { LoginPage } from './features/login/LoginPage';
 import { Loading } from './components/Loading';
@@ -20,6 +20,8 @@ const OutboxMailPage = lazy(() => import('./features/outbox/OutboxMailPage').the
 const OutboxPage = lazy(() => import('./features/outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const ProgrammePage = lazy(() => import('./features/programme/ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
 const AdminHome = lazy(() => import('./features/homes/AdminHome').then((m) => ({ default: m.AdminHome })));
+// The facilitator's and the reviewer's homes (with the calendar subscription): not part of a participant's first load.
+const RoleHome = lazy(() => import('./features/homes/RoleHome').then((m) => ({ default: m.RoleHome })));
 const PlannerPage = lazy(() => import('./features/planner/PlannerPage').then((m) => ({ default: m.PlannerPage })));
 const SpeakerResponsePage = lazy(() => import('./features/speaker-response/SpeakerResponsePage').then((m) => ({ default: m.SpeakerResponsePage })));
 const SpeakersPage = lazy(() => import('./features/speakers/SpeakersPage').then((m) => ({ default: m.SpeakersPage })));
@@ -97,16 +99,20 @@ const RetentionPage = lazy(() => import('./features/retention/RetentionPage').th
 export function App() {
   const queryClient = useQueryClient();
 
-  // Restore the session from the httpOnly refresh cookie; a 401 simply means nobody is signed in.
+  // Restore the session from the httpOnly refresh cookie; a 401 simply means nobody is signed in. The entry
+  // (main.tsx) has usually started this already: then there is nothing left to do, or the same request to share.
   useEffect(() => {
-    void refreshSession();
+    if (getSession().status === 'loading') void refreshSession();
   }, []);
 
   // Cached API data belongs to whoever was signed in: drop it on sign-out so the next user never sees it.
   useEffect(
     () =>
       subscribe(() => {
-        if (getSession().status === 'signedOut') queryClient.clear();
+        if (getSession().status === 'signedOut') {
+          queryClient.clear();
+          forgetEarly();
+        }
       }),
     [queryClient],
   );

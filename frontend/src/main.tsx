@@ -1,25 +1,25 @@
+// The entry is kept small on purpose. It starts the session and the first page's data at once, while the browser
+// fetches the React app in parallel (index.html preloads it, see preloadApp in vite.config.ts): on a slow phone
+// connection the API round trips then overlap the app's download instead of waiting for it.
 import '@fontsource-variable/noto-sans/index.css';
 import './styles/vendor.css';
 import './styles/app.css';
-import './i18n';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
-import { App } from './App';
-import { createQueryClient } from './api/queryClient';
+import { startFirstPage } from './firstPage';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
 
-const queryClient = createQueryClient();
+const session = startFirstPage(window.location.pathname);
+// React first, then the libraries with mount.tsx, which then imports the app's own code: three shorter tasks for
+// the browser instead of one long one that evaluates all of the app's script at once (the files are already on
+// their way, see preloadApp and firstPageChunks in vite.config.ts).
+const app = import('react-dom/client').then(() => import('./mount'));
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// Until the session is known the page shows only its header, which index.html already has: rendering earlier
+// would draw that header again and then the whole page a second time, in one long task that React cannot slice.
+// The app renders in a task of its own, so that the session's answer and the requests it starts are not held up
+// by the app's code.
+void session
+  .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+  .then(() => app)
+  .then(({ mount }) => mount(root));

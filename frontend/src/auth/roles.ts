@@ -30,3 +30,8 @@ export function homePathFor(user: Me): string | null {
 export function grantsFor(user: Me, role: Role): Grant[] {
   return user.grants.filter((grant) => grant.role === role);
 }
+
+/** The cohorts in which this user holds the role, each once. */
+export function cohortIdsFor(user: Me, role: Role): string[] {
+  return [...new Set(grantsFor(user, role).flatMap((grant) => grant.cohortId ?? []))];
+}

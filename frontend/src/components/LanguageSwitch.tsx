@@ -15,7 +15,9 @@ export function LanguageSwitch() {
           appearance="subtle-button"
           lang={lng}
           pressed={lng === active}
-          onClick={() => void setLanguage(lng)}
+          // English is a download of its own: without a connection the interface stays as it is, and a next click
+          // tries again.
+          onClick={() => void setLanguage(lng).catch(() => undefined)}
         >
           {t(`language.${lng}`)}
         </Button>

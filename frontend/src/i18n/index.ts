@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
 import nl from './nl.json';
 
 export const languages = ['nl', 'en'] as const;
@@ -28,19 +27,39 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   // Copies: addStrings deep-merges into the store, which must not change the imported JSON modules.
-  resources: { nl: { translation: structuredClone(nl) }, en: { translation: structuredClone(en) } },
-  lng: storedLanguage(),
+  resources: { nl: { translation: structuredClone(nl) } },
+  lng: 'nl',
   fallbackLng: 'nl',
   supportedLngs: [...languages],
   interpolation: { escapeValue: false }, // React escapes already
-  initAsync: false, // resources are bundled, so the first render already has its strings
+  initAsync: false, // the Dutch strings are bundled, so the first render already has them
 });
+
+// Most readers use the Dutch interface: the English strings are a download of their own, fetched when chosen.
+let english: Promise<void> | null = null;
+function loadEnglish(): Promise<void> {
+  english ??= import('./en.json').then(
+    ({ default: en }) => {
+      i18n.addResourceBundle('en', 'translation', structuredClone(en), true, false);
+    },
+    (err: unknown) => {
+      english = null; // offline for a moment: the next choice tries again
+      throw err;
+    },
+  );
+  return english;
+}
+
+/** Settles once the remembered language is in place: at once for Dutch, after its strings arrive for English. */
+export const languageReady: Promise<void> =
+  storedLanguage() === 'en' ? setLanguage('en').catch(() => undefined) : Promise.resolve();
 
 export function currentLanguage(): Language {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'nl';
 }
 
 export async function setLanguage(lng: Language): Promise<void> {
+  if (lng === 'en') await loadEnglish();
   try {
     window.localStorage.setItem(storageKey, lng);
   } catch {

@@ -5,7 +5,6 @@ const Links = () => import('./EvaluationLinks');
 const LazyProgrammeLink = lazy(() => Links().then((m) => ({ default: m.ProgrammeEvaluationsLink })));
 const LazyCohortLink = lazy(() => Links().then((m) => ({ default: m.CohortEvaluationsLink })));
 const LazyFacilitatorLinks = lazy(() => Links().then((m) => ({ default: m.FacilitatorEvaluationLinks })));
-const LazyCard = lazy(() => import('../my-evaluations/EvaluationsCard').then((m) => ({ default: m.EvaluationsCard })));
 
 type Props<T> = T extends (props: infer P) => unknown ? P : never;
 type Module = typeof import('./EvaluationLinks');
@@ -30,15 +29,6 @@ export function FacilitatorEvaluationLinks(props: Props<Module['FacilitatorEvalu
   return (
     <Suspense fallback={null}>
       <LazyFacilitatorLinks {...props} />
-    </Suspense>
-  );
-}
-
-/** The participant home's card with the number of open evaluations. */
-export function EvaluationsCard() {
-  return (
-    <Suspense fallback={null}>
-      <LazyCard />
     </Suspense>
   );
 }

@@ -1,25 +1,15 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { takeEarly } from '../../api/early';
 import { ApiError } from '../../api/ApiError';
 import { api } from '../../api/client';
 import { asProblem } from '../../api/problem';
-import type { Framework, Goal, GoalInput, GoalPatch, GoalStepPatch, ParticipantGoals } from './types';
+import { answer, fetchMyGoals, goalKeys } from './api';
+import type { Framework, Goal, GoalInput, GoalPatch, GoalStepPatch } from './types';
 
-export const goalKeys = {
-  all: ['goals'] as const,
-  mine: (cohortId: string, userId: string) => [...goalKeys.all, 'mine', cohortId, userId] as const,
-  detail: (goalId: string) => [...goalKeys.all, 'detail', goalId] as const,
-  framework: (cohortId: string) => [...goalKeys.all, 'framework', cohortId] as const,
-};
+export { answer, goalKeys };
 
 /** The If-Match header for a change based on a version (the server answers 412 when it is not current). */
 export const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
-
-/** The answer's data, or an ApiError with the problem the server sent. */
-export async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await call;
-  if (response.ok && data !== undefined) return data;
-  throw new ApiError(response.status, asProblem(error));
-}
 
 /** The same for answers without a body (204). */
 export async function done(call: Promise<{ error?: unknown; response: Response }>): Promise<void> {
@@ -30,12 +20,8 @@ export async function done(call: Promise<{ error?: unknown; response: Response }
 export const myGoalsQuery = (cohortId: string, userId: string) =>
   queryOptions({
     queryKey: goalKeys.mine(cohortId, userId),
-    queryFn: (): Promise<ParticipantGoals> =>
-      answer(
-        api.GET('/cohorts/{cohortID}/participants/{userID}/goals', {
-          params: { path: { cohortID: cohortId, userID: userId } },
-        }),
-      ),
+    // On the participant's home the entry may have asked already (firstPage.ts).
+    queryFn: () => takeEarly(goalKeys.mine(cohortId, userId), () => fetchMyGoals(cohortId, userId)),
   });
 
 export const goalQuery = (goalId: string) =>

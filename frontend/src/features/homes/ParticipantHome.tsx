@@ -1,40 +1,43 @@
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useQueries } from '@tanstack/react-query';
-import { useId, type ReactNode } from 'react';
+import { useDeferredValue, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CohortOverview, Me } from '../../api/types';
-import { grantsFor } from '../../auth/roles';
+import { cohortIdsFor } from '../../auth/roles';
 import { Loading } from '../../components/Loading';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert';
 import { RouterLink } from '../../components/RouterLink';
 import { CohortDates, CohortDetails, cohortTitle } from '../cohorts/CohortDetails';
 import { splitCohorts } from '../cohorts/current';
 import { cohortQuery } from '../cohorts/queries';
-import { EvaluationsCard } from '../evaluation-forms/lazyLinks';
+import { EvaluationsCard } from '../my-evaluations/EvaluationsCard';
 import { LearningLinks } from '../goals/LearningLinks';
 import { HomePage } from './HomePage';
 
 /** The participant's home: their current cohort in full, other cohorts they took part in as links. */
 export function ParticipantHome({ user }: { user: Me }) {
   const { t } = useTranslation();
-  const cohortIds = [...new Set(grantsFor(user, 'participant').flatMap((grant) => grant.cohortId ?? []))];
+  const cohortIds = cohortIdsFor(user, 'participant');
   const results = useQueries({ queries: cohortIds.map((id) => cohortQuery(id)) });
+  // Wait for all: which cohort counts as current depends on every one of them. The answers arrive as an urgent
+  // update; the deferred flag lets React render the whole home in short slices instead of one long task that
+  // would freeze a slow phone's screen for a moment.
+  const loaded = useDeferredValue(!results.some((result) => result.isPending));
 
   let body: ReactNode;
   if (cohortIds.length === 0) {
     body = <Paragraph>{t('home.participant.empty')}</Paragraph>;
-  } else if (results.some((result) => result.isPending)) {
-    // Wait for all: which cohort counts as current depends on every one of them.
+  } else if (!loaded || results.some((result) => result.isPending)) {
     body = <Loading />;
   } else {
-    const loaded = results.flatMap((result) => result.data ?? []);
+    const cohorts = results.flatMap((result) => result.data ?? []);
     const errors = results.flatMap((result) => result.error ?? []);
     body = (
       <>
         {errors.map((error, index) => (
           <QueryErrorAlert key={index} error={error} />
         ))}
-        <Cohorts cohorts={loaded} user={user} />
+        <Cohorts cohorts={cohorts} user={user} />
       </>
     );
   }

@@ -1,4 +1,3 @@
-import '../../i18n/evaluations';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
@@ -6,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { RouterLink } from '../../components/RouterLink';
 import { openCount } from './grouping';
 import { myEvaluationsQuery } from './queries';
-import './my-evaluations.css';
 
 /**
  * "Evaluaties" on the participant's home: how many wait for an answer, and the way to them. No spinner or alert
- * of its own: the home announces its loading once, and the evaluations page reports failures.
+ * of its own: the home announces its loading once, and the evaluations page reports failures. Part of the home's
+ * own chunk, its strings in nl.json/en.json: loaded lazily, it would paint the home in two steps.
  */
 export function EvaluationsCard() {
   const { t } = useTranslation();

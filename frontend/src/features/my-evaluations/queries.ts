@@ -2,13 +2,11 @@ import { queryOptions } from '@tanstack/react-query';
 import { ApiError } from '../../api/ApiError';
 import { api } from '../../api/client';
 import { asProblem } from '../../api/problem';
-import type { EvaluationAnswersInput, EvaluationDraft, EvaluationReceipt, MyEvaluation, MyEvaluationSummary } from './types';
+import { takeEarly } from '../../api/early';
+import { fetchMyEvaluations, myEvaluationKeys } from './api';
+import type { EvaluationAnswersInput, EvaluationDraft, EvaluationReceipt, MyEvaluation } from './types';
 
-export const myEvaluationKeys = {
-  all: ['my-evaluations'] as const,
-  list: () => [...myEvaluationKeys.all, 'list'] as const,
-  detail: (formId: string) => [...myEvaluationKeys.all, 'detail', formId] as const,
-};
+export { myEvaluationKeys };
 
 /** One evaluation with the ETag of its draft (null while there is none): the next save is based on it. */
 export interface LoadedEvaluation {
@@ -28,10 +26,8 @@ function etagOf(response: Response, version: number | undefined): string | null 
 export const myEvaluationsQuery = () =>
   queryOptions({
     queryKey: myEvaluationKeys.list(),
-    queryFn: async (): Promise<MyEvaluationSummary[]> => {
-      const { data, error, response } = await api.GET('/me/evaluations');
-      return data ? data.evaluations : fail(response, error);
-    },
+    // On the participant's home the entry may have asked already (firstPage.ts).
+    queryFn: () => takeEarly(myEvaluationKeys.list(), fetchMyEvaluations),
     staleTime: 30_000,
   });
 

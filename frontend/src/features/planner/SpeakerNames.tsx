@@ -1,7 +1,6 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { SpeakerProfile } from './types';
-import './planner.css';
 
 /** The confirmed speakers of a session, with their role and organisation: what a participant may see. */
 export function SpeakerNames({ speakers }: { speakers: SpeakerProfile[] }) {
