@@ -79,7 +79,8 @@ describe('Beveiliging', { timeout: 30_000 }, () => {
       'Tweestapsverificatie',
       'Waar bent u ingelogd',
     ]);
-    expect(document.title).toBe('Beveiliging | Leergang');
+    // The title is set in an effect, which React may run just after the page is on screen.
+    await waitFor(() => expect(document.title).toBe('Beveiliging | Leergang'));
     const link = screen.getByRole('link', { name: 'Beveiliging' });
     expect(link).toHaveAttribute('href', '/mijn-account/beveiliging');
     expect(screen.getByRole('link', { name: 'Mijn gegevens' }).nextElementSibling).toBe(link);
