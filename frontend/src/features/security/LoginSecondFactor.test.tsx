@@ -78,7 +78,7 @@ describe('the login’s second step: a code', { timeout: 30_000 }, () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Tweestapsverificatie' }, { timeout: 10_000 })).toBeInTheDocument();
     const field = screen.getByLabelText('Code uit de app');
-    expect(field).toHaveFocus();
+    await waitFor(() => expect(field).toHaveFocus());
     expect(field).toHaveAttribute('inputmode', 'numeric');
     expect(field).toHaveAttribute('autocomplete', 'one-time-code');
     expect(field).toHaveAccessibleDescription('6 cijfers. De app maakt elke 30 seconden een nieuwe code.');
@@ -129,7 +129,7 @@ describe('the login’s second step: a code', { timeout: 30_000 }, () => {
     expect(again).toHaveValue('');
     // The summary links to the field.
     await userEvent.click(within(alert).getByRole('link', { name: /Deze code klopt niet/ }));
-    expect(again).toHaveFocus();
+    await waitFor(() => expect(again).toHaveFocus());
 
     await userEvent.type(again, '654321');
     await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
@@ -147,7 +147,7 @@ describe('the login’s second step: a code', { timeout: 30_000 }, () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Herstelcode gebruiken' }));
     const field = screen.getByLabelText('Herstelcode');
-    expect(field).toHaveFocus();
+    await waitFor(() => expect(field).toHaveFocus());
     expect(screen.queryByLabelText('Code uit de app')).not.toBeInTheDocument();
     expect(screen.getByText(/Vraag het programmabureau van de VGS/)).toBeInTheDocument();
 
@@ -155,7 +155,7 @@ describe('the login’s second step: a code', { timeout: 30_000 }, () => {
     expect(field).toHaveAccessibleDescription(/Vul een van uw herstelcodes in\.$/);
 
     await userEvent.click(screen.getByRole('button', { name: 'Code uit de app gebruiken' }));
-    expect(screen.getByLabelText('Code uit de app')).toHaveFocus();
+    await waitFor(() => expect(screen.getByLabelText('Code uit de app')).toHaveFocus());
     await userEvent.click(screen.getByRole('button', { name: 'Herstelcode gebruiken' }));
     await userEvent.type(screen.getByLabelText('Herstelcode'), ' K7DP-3XQ9-MT2A-8FHW ');
     await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
@@ -355,7 +355,7 @@ describe('the login’s second step: setting up the app where it is required', {
 
     await userEvent.click(screen.getByRole('button', { name: 'Verder naar Leergang' }));
     const box = screen.getByRole('checkbox', { name: 'Ik heb mijn herstelcodes veilig bewaard' });
-    expect(box).toHaveFocus();
+    await waitFor(() => expect(box).toHaveFocus());
     expect(box).toHaveAccessibleDescription('Bewaar uw herstelcodes en vink dan aan dat u dat hebt gedaan.');
     expect(box).toBeRequired();
     expect(screen.getByRole('heading', { level: 2, name: 'Uw herstelcodes' })).toBeInTheDocument();
