@@ -62,12 +62,11 @@ function shakeUtrechtComponents(): Plugin {
   };
 }
 
-// main.tsx starts the session and then imports the app dynamically (src/mount.tsx, which imports the strings and
-// src/App.tsx), so that its API calls need not wait for React to download. Vite only preloads an entry's static imports; without
-// more links the browser would discover the app's chunks, and the stylesheets they import, only once main.tsx has
-// run: a round trip later. So index.html lists those chunks (modulepreload) and stylesheets as well. (Not the web
-// font: text shows in the fallback font until it arrives, and on a slow line it would take bandwidth from the
-// stylesheet and scripts.)
+// main.tsx starts the session and then imports the app dynamically (see firstPageChunks), so that its API calls need
+// not wait for React to download. Vite only preloads an entry's static imports; without more links the browser
+// would discover the app's chunks, and the stylesheets they import, only once main.tsx has run: a round trip later.
+// So index.html lists those chunks (modulepreload) and stylesheets as well. (Not the web font: text shows in the
+// fallback font until it arrives, and on a slow line it would take bandwidth from the stylesheet and scripts.)
 function preloadApp(): Plugin {
   return {
     name: 'leergang-preload-app',
@@ -88,12 +87,13 @@ function preloadApp(): Plugin {
           if (!chunk) throw new Error(`preloadApp: no chunk holds ${root}`);
           add(chunk.fileName);
         }
-        const styles = new Set([...scripts].flatMap((file) => [...((bundle[file] as Rolldown.OutputChunk).viteMetadata?.importedCss ?? [])]));
+        const chunkOf = (file: string) => bundle[file] as Rolldown.OutputChunk;
+        const styles = new Set([...scripts].flatMap((file) => [...(chunkOf(file).viteMetadata?.importedCss ?? [])]));
         return [
           ...[...styles].map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `/${file}` } })),
           // Largest first: when the browser's connections run short, the longest download should not be the one waiting.
           ...[...scripts]
-            .sort((a, b) => (bundle[b] as Rolldown.OutputChunk).code.length - (bundle[a] as Rolldown.OutputChunk).code.length)
+            .sort((a, b) => chunkOf(b).code.length - chunkOf(a).code.length)
             .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` } })),
         ].map((tag) => ({ ...tag, injectTo: 'head' as const }));
       },
@@ -103,7 +103,7 @@ function preloadApp(): Plugin {
 
 // The first page's script, after main.tsx, in chunks that main.tsx and mount.tsx evaluate one after the other, so
 // that the browser runs several shorter tasks rather than one long one:
-//   react:   React itself;
+//   react:   React DOM (src/reactRoot.ts);
 //   libs:    src/mount.tsx and what it imports statically (React Query, the router);
 //   strings: src/i18n/index.ts and what it imports (i18next and the Dutch strings);
 //   app:     src/App.tsx and what it imports statically (the pages and components of the first load).
@@ -114,6 +114,7 @@ function preloadApp(): Plugin {
 // import what they share with it from these chunks.
 const mainModule = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
 const firstPageStages = [
+  { name: 'react', root: fileURLToPath(new URL('./src/reactRoot.ts', import.meta.url)) },
   { name: 'libs', root: fileURLToPath(new URL('./src/mount.tsx', import.meta.url)) },
   { name: 'strings', root: fileURLToPath(new URL('./src/i18n/index.ts', import.meta.url)) },
   { name: 'app', root: fileURLToPath(new URL('./src/App.tsx', import.meta.url)) },
@@ -135,9 +136,7 @@ function firstPageChunks(): Rolldown.CodeSplittingGroup {
         reach(mainModule, '');
         for (const { name, root } of firstPageStages) reach(root, name);
       }
-      const stage = stageOf.get(id);
-      if (!stage) return null;
-      return /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id) ? 'react' : stage;
+      return stageOf.get(id) || null;
     },
     includeDependenciesRecursively: false,
   };

@@ -10,10 +10,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
 
 const session = startFirstPage(window.location.pathname);
-// React first, then the libraries with mount.tsx, which then imports the app's own code: three shorter tasks for
-// the browser instead of one long one that evaluates all of the app's script at once (the files are already on
-// their way, see preloadApp and firstPageChunks in vite.config.ts).
-const app = import('react-dom/client').then(() => import('./mount'));
+// React first, then the libraries with mount.tsx, which then imports the strings and the app's own code: shorter
+// tasks for the browser instead of one long one that evaluates all of the app's script at once (the files are
+// already on their way, see preloadApp and firstPageChunks in vite.config.ts).
+const app = import('./reactRoot').then(() => import('./mount'));
 
 // Until the session is known the page shows only its header, which index.html already has: rendering earlier
 // would draw that header again and then the whole page a second time, in one long task that React cannot slice.

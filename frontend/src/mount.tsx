@@ -1,8 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { startTransition, StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { createQueryClient } from './api/queryClient';
+import { createRoot } from './reactRoot';
 
 /**
  * Renders the app into root; main.tsx loads this module while the session and first data are on their way. The

@@ -15,6 +15,8 @@ import { setLanguage } from './index';
 import nl from './nl.json';
 import reportEn from './report.en.json';
 import reportNl from './report.nl.json';
+import staffEn from './staff.en.json';
+import staffNl from './staff.nl.json';
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -79,10 +81,11 @@ describe('language switch', () => {
     expect(keys(coachingEn).sort()).toEqual(keys(coachingNl).sort());
     expect(keys(evaluationsEn).sort()).toEqual(keys(evaluationsNl).sort());
     expect(keys(reportEn).sort()).toEqual(keys(reportNl).sort());
+    expect(keys(staffEn).sort()).toEqual(keys(staffNl).sort());
   });
 
   it('lets no lazily loaded feature string overwrite another', () => {
-    const all = [keys(nl), keys(learningNl), keys(coachingNl), keys(evaluationsNl), keys(reportNl)].flat();
+    const all = [keys(nl), keys(learningNl), keys(coachingNl), keys(evaluationsNl), keys(reportNl), keys(staffNl)].flat();
     expect(all.filter((key, index) => all.indexOf(key) !== index)).toEqual([]);
   });
 });

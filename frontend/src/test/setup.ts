@@ -7,6 +7,7 @@ import '../i18n/coaching';
 import '../i18n/evaluations';
 import '../i18n/learning';
 import '../i18n/report';
+import '../i18n/staff';
 
 afterEach(() => {
   cleanup();

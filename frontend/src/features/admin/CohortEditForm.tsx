@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';

@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { Button, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';

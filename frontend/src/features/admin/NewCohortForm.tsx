@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { Button, Heading3 } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';

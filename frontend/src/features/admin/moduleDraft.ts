@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import i18n from '../../i18n';
 import type { CohortModulesInput, EditableModule, TemplateModule } from './types';
 

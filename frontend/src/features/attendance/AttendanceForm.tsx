@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import {
   Alert,
   Button,

@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';

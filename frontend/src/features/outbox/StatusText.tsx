@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { useTranslation } from 'react-i18next';
 import { formatMoment } from '../attendance/format';
 import type { OutboxItem } from './queries';

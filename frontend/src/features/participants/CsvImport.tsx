@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';

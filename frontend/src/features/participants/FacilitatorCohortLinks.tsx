@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useQueries } from '@tanstack/react-query';
 import { useId } from 'react';

@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { Button, Heading, Paragraph, SelectOption, StatusBadge } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';

@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { CohortOverview } from '../../api/types';

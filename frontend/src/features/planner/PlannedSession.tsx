@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { Button, ButtonGroup, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';

@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';

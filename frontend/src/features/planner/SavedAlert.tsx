@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';

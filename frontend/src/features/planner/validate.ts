@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import type { SessionDraft, SessionField } from './draft';
 
 /** Per invalid field, the i18n key of what to fix. */

@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
