@@ -258,43 +258,20 @@ func (r Report) openTable() table {
 }
 
 // dutchNumber writes a number the Dutch way, with a decimal comma and at most two decimals ("3,8", "4", "-20").
-func dutchNumber(f float64) string { return string(appendDutchNumber(nil, f)) }
+func dutchNumber(f float64) string {
+	s := strconv.FormatFloat(f, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return strings.Replace(s, ".", ",", 1)
+}
 
 // dutchPercent writes a share as a percentage with at most one decimal ("66,7%").
-func dutchPercent(f float64) string { return string(appendDutchPercent(nil, f)) }
-
-// appendDutchNumber appends dutchNumber(f) to b.
-func appendDutchNumber(b []byte, f float64) []byte {
-	start := len(b)
-	b = strconv.AppendFloat(b, f, 'f', 2, 64)
-	for len(b) > start && b[len(b)-1] == '0' {
-		b = b[:len(b)-1]
-	}
-	for len(b) > start && b[len(b)-1] == '.' {
-		b = b[:len(b)-1]
-	}
-	if string(b[start:]) == "-0" {
-		b = append(b[:start], '0')
-	}
-	return decimalComma(b, start)
-}
-
-// appendDutchPercent appends dutchPercent(f) to b.
-func appendDutchPercent(b []byte, f float64) []byte {
-	start := len(b)
-	b = strconv.AppendFloat(b, f*100, 'f', 1, 64)
-	if n := len(b); n-start >= 2 && b[n-2] == '.' && b[n-1] == '0' {
-		b = b[:n-2]
-	}
-	return append(decimalComma(b, start), '%')
-}
-
-// decimalComma turns the first decimal point of b[start:] into a comma.
-func decimalComma(b []byte, start int) []byte {
-	if i := bytes.IndexByte(b[start:], '.'); i >= 0 {
-		b[start+i] = ','
-	}
-	return b
+func dutchPercent(f float64) string {
+	s := strconv.FormatFloat(f*100, 'f', 1, 64)
+	s = strings.TrimSuffix(s, ".0")
+	return strings.Replace(s, ".", ",", 1) + "%"
 }
 
 // csvText is a cell as CSV text. Text that a spreadsheet would take for a formula (=, +, -, @ first) gets a
@@ -308,14 +285,11 @@ func (c cell) csvText() string {
 	case rateCell:
 		return dutchPercent(c.num)
 	}
-	if defused(c.text) {
+	if c.text != "" && strings.ContainsRune("=+-@\t\r", rune(c.text[0])) {
 		return "'" + c.text
 	}
 	return c.text
 }
-
-// defused says whether text gets the apostrophe (csvText).
-func defused(text string) bool { return text != "" && strings.IndexByte("=+-@\t\r", text[0]) >= 0 }
 
 // CSV writes the report as UTF-8 with a byte order mark and ; between fields, which is what Excel with Dutch
 // settings opens without an import dialogue. Rows are made one at a time into one record and written into one
