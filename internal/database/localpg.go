@@ -201,7 +201,9 @@ func (c *LocalCluster) start(ctx context.Context) error {
 		"-c", "max_connections=200",
 	}
 	if c.ephemeral {
-		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+		// A small WAL cap, as a throwaway cluster may live in memory (dbtest puts it on tmpfs).
+		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+			"-c", "max_wal_size=128MB", "-c", "min_wal_size=32MB")
 	}
 	logFile, err := os.OpenFile(filepath.Join(filepath.Dir(c.dir), filepath.Base(c.dir)+".log"),
 		os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)

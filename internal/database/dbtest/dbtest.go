@@ -120,9 +120,7 @@ func setup() (*serverInfo, error) {
 	if u := os.Getenv("TEST_DATABASE_URL"); u != "" {
 		info.adminURL = u
 	} else {
-		// /tmp (not t.TempDir) because the cluster outlives single tests, and a root-run cluster's
-		// unprivileged owner must be able to reach the folder.
-		dir, err := os.MkdirTemp("", "leergang-test-pg-")
+		dir, err := scratchDir()
 		if err != nil {
 			return nil, err
 		}
@@ -155,6 +153,17 @@ func setup() (*serverInfo, error) {
 		return nil, err
 	}
 	return info, nil
+}
+
+// scratchDir makes the throwaway cluster's folder: in /dev/shm when the machine has that tmpfs, else in the
+// temporary folder. Each test creates and drops a database, which is file work: on a virtual disk it took
+// 100–350 ms a test, in memory 10–20 ms. Not t.TempDir, because the cluster outlives single tests and a
+// root-run cluster's unprivileged owner must be able to reach the folder.
+func scratchDir() (string, error) {
+	if dir, err := os.MkdirTemp("/dev/shm", "leergang-test-pg-"); err == nil {
+		return dir, nil
+	}
+	return os.MkdirTemp("", "leergang-test-pg-")
 }
 
 func withDatabase(rawURL, name string) string {
