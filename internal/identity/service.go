@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/mail"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -37,9 +38,14 @@ type Service struct {
 	staffSecondFactor bool
 }
 
+// dummyHash is hashed once per process: every Service (one per test app, too) shares it.
+var dummyHash = sync.OnceValues(func() (string, error) {
+	return HashPassword("not a real password: equalises login timing")
+})
+
 // NewService wires the identity service.
 func NewService(db *gorm.DB, keys *KeyRing, accessTTL, refreshTTL time.Duration, log *slog.Logger) (*Service, error) {
-	dummy, err := HashPassword("not a real password: equalises login timing")
+	dummy, err := dummyHash()
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alexedwards/argon2id"
 	"github.com/google/uuid"
 	"github.com/pb33f/libopenapi"
 	validator "github.com/pb33f/libopenapi-validator"
@@ -147,20 +148,21 @@ func (a *App) insert(t testing.TB, sql string, args ...any) uuid.UUID {
 	return id
 }
 
-var (
-	hashOnce sync.Once
-	hash     string
-)
+// testUserHash is Password hashed with argon2id at a tiny cost (64 KiB, one pass). A login checks a password with
+// the parameters its stored hash carries, so a test login costs microseconds instead of the ~30 ms of CPU that
+// the production parameters take (identity's own tests cover those); with hundreds of logins that is the
+// difference between a quick test suite and a slow one.
+var testUserHash = sync.OnceValues(func() (string, error) {
+	return argon2id.CreateHash(Password, &argon2id.Params{Memory: 64, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32})
+})
 
 // User creates a person who can log in with Password.
 func (a *App) User(t testing.TB, email, name string, admin bool) uuid.UUID {
 	t.Helper()
-	hashOnce.Do(func() {
-		var err error
-		if hash, err = identity.HashPassword(Password); err != nil {
-			panic(err)
-		}
-	})
+	hash, err := testUserHash()
+	if err != nil {
+		t.Fatal(err)
+	}
 	return a.insert(t, `INSERT INTO users (email, name, password_hash, is_admin) VALUES (?, ?, ?, ?) RETURNING id`,
 		email, name, hash, admin)
 }
