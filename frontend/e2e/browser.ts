@@ -20,9 +20,23 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+// Each context is a person at an address of its own (TEST-NET-2), passed on as a proxy would: the server trusts
+// X-Forwarded-For from loopback in these tests. Otherwise the suite's logins, all from 127.0.0.1, would exhaust
+// the per-address login budget (30 a minute) that real people at one address never reach.
+let contexts = 0;
+function nextAddress(): string {
+  contexts += 1;
+  return `198.51.100.${(contexts % 254) + 1}`;
+}
+
 /** A fresh context per test: its own cookie jar, so every test starts signed out. */
 export async function openPage(browser: Browser, path = '/'): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ baseURL, locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'nl-NL',
+    viewport: { width: 1280, height: 900 },
+    extraHTTPHeaders: { 'X-Forwarded-For': nextAddress() },
+  });
   const page = await context.newPage();
   // Anything the browser refuses (CSP) or throws ends up here; tests assert it stays empty.
   const problems: string[] = [];

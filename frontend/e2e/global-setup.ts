@@ -82,6 +82,7 @@ export default async function setup(project: TestProject) {
     LEERGANG_DATA_DIR: dataDir,
     LEERGANG_DEMO: 'true',
     LEERGANG_COOKIE_SECURE: 'false', // plain http in tests
+    LEERGANG_TRUSTED_PROXIES: '127.0.0.1/32', // each browser context sends its own address (browser.ts)
   };
   delete env.DATABASE_URL; // without it the binary runs its own PostgreSQL in the data dir
 
