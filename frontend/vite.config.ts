@@ -290,5 +290,8 @@ export default defineConfig({
     // One jsdom per worker instead of one per file: four times faster on two cores. Tests reset what they share
     // (fake API, session, language) in src/test/setup.ts and their own beforeEach.
     isolate: false,
+    // Vitest leaves one core free by default, which on a two-core machine means one worker: both cores nearly
+    // halve the run (89 → 54 s).
+    maxWorkers: '100%',
   },
 });

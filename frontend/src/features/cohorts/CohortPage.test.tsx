@@ -25,7 +25,7 @@ describe('cohort page', () => {
     serve(facilitator);
     renderApp('/begeleider');
 
-    const cards = within(await screen.findByRole('main')).getAllByRole('listitem');
+    const cards = await within(await screen.findByRole('main')).findAllByRole('listitem');
     expect(cards).toHaveLength(2);
     await userEvent.click(screen.getByRole('link', { name: 'Leergang Digitaal Leiderschap — 2026–2027' }));
 
