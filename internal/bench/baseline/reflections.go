@@ -67,19 +67,20 @@ const (
 		r.module_id, m.title AS module_title, r.session_id, s.title AS session_title,
 		(SELECT count(*) FROM reflection_comments rc WHERE rc.reflection_id = r.id AND rc.deleted_at IS NULL) AS comment_count,
 		r.created_at, r.updated_at, r.version`
-	fromReflections = `
-	FROM reflections r
+	joinReflections = `
 	JOIN cohorts c ON c.id = r.cohort_id
 	JOIN users u ON u.id = r.author_id
 	LEFT JOIN modules m ON m.id = r.module_id
 	LEFT JOIN sessions s ON s.id = r.session_id`
-	listReflections      = selectReflections + fromReflections + ` WHERE r.author_id = $1 ORDER BY r.written_on DESC, r.created_at DESC, r.id DESC LIMIT $2`
-	listReflectionsAfter = selectReflections + fromReflections + ` WHERE r.author_id = $1 AND (r.written_on, r.created_at, r.id) < ($2::date, $3::timestamptz, $4::uuid) ORDER BY r.written_on DESC, r.created_at DESC, r.id DESC LIMIT $5`
+	newestFirst          = ` ORDER BY r.written_on DESC, r.created_at DESC, r.id DESC`
+	listReflections      = selectReflections + ` FROM (SELECT r.* FROM reflections r WHERE r.author_id = $1` + newestFirst + ` LIMIT $2) r` + joinReflections + newestFirst
+	listReflectionsAfter = selectReflections + ` FROM (SELECT r.* FROM reflections r WHERE r.author_id = $1 AND (r.written_on, r.created_at, r.id) < ($2::date, $3::timestamptz, $4::uuid)` + newestFirst + ` LIMIT $5) r` + joinReflections + newestFirst
 	searchReflections    = selectReflections + `,
-			ts_headline('dutch', coalesce(r.body_text, regexp_replace(r.body_markdown, '\]\([^)]*\)|[*_~#>|\[\]\x60\\]+', ' ', 'g')), q.query, 'StartSel="", StopSel="", MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "') AS snippet` +
-		fromReflections + `
+			ts_headline('dutch', coalesce(r.body_text, regexp_replace(r.body_markdown, '\]\([^)]*\)|[*_~#>|\[\]\x60\\]+', ' ', 'g')), r.query, 'StartSel="", StopSel="", MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
+	FROM (SELECT r.*, q.query, ts_rank(r.search, q.query) AS rank FROM reflections r
 		CROSS JOIN websearch_to_tsquery('dutch', $1) AS q(query) WHERE r.author_id = $2 AND r.search @@ q.query
-		ORDER BY ts_rank(r.search, q.query) DESC, r.written_on DESC, r.created_at DESC, r.id DESC LIMIT $3`
+		ORDER BY rank DESC, r.written_on DESC, r.created_at DESC, r.id DESC LIMIT $3) r` + joinReflections + `
+	ORDER BY r.rank DESC, r.written_on DESC, r.created_at DESC, r.id DESC`
 )
 
 // myReflections is GET /api/v1/me/reflections (reflections.Service.MyReflections) without the filters: a page of
