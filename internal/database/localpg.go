@@ -219,7 +219,7 @@ func (c *LocalCluster) start(ctx context.Context) error {
 		// PostgreSQL's defaults are made for the smallest machines: 128 MB of buffers, and random reads priced as
 		// on spinning disks, which steers plans to sequential scans. Here the buffers take a quarter of the memory
 		// (at most 1 GB) and random reads are priced as on SSD or cached data. On the national benchmark (a 3.8 GB
-		// database) capacity at 64 clients rose from 480 to 810 requests/s. deploy/README.md asks the same of a
+		// database) capacity at 64 clients rose from 670 to 810 requests/s. deploy/README.md asks the same of a
 		// production server.
 		args = append(args, "-c", "shared_buffers="+sharedBuffers(), "-c", "random_page_cost=1.1")
 	}
