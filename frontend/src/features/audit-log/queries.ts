@@ -1,7 +1,7 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { answer } from '../admin/queries';
+import { answer } from '../../api/answer';
 import type { AuditQuery } from './filters';
 
 export type AuditLogLine = components['schemas']['AuditLogLine'];

@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ApiError } from '../../api/ApiError';
+import { answer, ifMatch } from '../../api/answer';
 import { api } from '../../api/client';
-import { asProblem } from '../../api/problem';
 import type {
   CohortEvaluationForm,
   EvaluationAttachInput,
@@ -21,15 +20,6 @@ export const evaluationKeys = {
   progress: (formId: string) => [...evaluationKeys.all, 'progress', formId] as const,
 };
 
-/** The If-Match header of a change based on a version; the server answers 412 when someone else changed it first. */
-export const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
-
-/** The answer's data (undefined for 204), or an ApiError with the problem the server sent. */
-export async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await call;
-  if (response.ok) return data as T;
-  throw new ApiError(response.status, asProblem(error));
-}
 
 export const templatesQuery = (programmeId: string) =>
   queryOptions({

@@ -1,8 +1,7 @@
 // Without React Query, so that the entry (firstPage.ts) can ask for a participant's goals before the app's code has
 // arrived; queries.ts builds the queries on these.
-import { ApiError } from '../../api/ApiError';
+import { answer } from '../../api/answer';
 import { api } from '../../api/client';
-import { asProblem } from '../../api/problem';
 import type { ParticipantGoals } from './types';
 
 export const goalKeys = {
@@ -11,13 +10,6 @@ export const goalKeys = {
   detail: (goalId: string) => [...goalKeys.all, 'detail', goalId] as const,
   framework: (cohortId: string) => [...goalKeys.all, 'framework', cohortId] as const,
 };
-
-/** The answer's data, or an ApiError with the problem the server sent. */
-export async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await call;
-  if (response.ok && data !== undefined) return data;
-  throw new ApiError(response.status, asProblem(error));
-}
 
 export function fetchMyGoals(cohortId: string, userId: string): Promise<ParticipantGoals> {
   return answer(

@@ -1,21 +1,11 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { takeEarly } from '../../api/early';
-import { ApiError } from '../../api/ApiError';
 import { api } from '../../api/client';
-import { asProblem } from '../../api/problem';
-import { answer, fetchMyGoals, goalKeys } from './api';
+import { answer, done, ifMatch } from '../../api/answer';
+import { fetchMyGoals, goalKeys } from './api';
 import type { Framework, Goal, GoalInput, GoalPatch, GoalStepPatch } from './types';
 
-export { answer, goalKeys };
-
-/** The If-Match header for a change based on a version (the server answers 412 when it is not current). */
-export const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
-
-/** The same for answers without a body (204). */
-export async function done(call: Promise<{ error?: unknown; response: Response }>): Promise<void> {
-  const { error, response } = await call;
-  if (!response.ok) throw new ApiError(response.status, asProblem(error));
-}
+export { goalKeys };
 
 export const myGoalsQuery = (cohortId: string, userId: string) =>
   queryOptions({

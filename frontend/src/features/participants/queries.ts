@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { answer, ifMatch } from '../admin/queries';
+import { answer, ifMatch } from '../../api/answer';
 import type { EnrolRequest, ImportReport, Participant } from './types';
 
 export const participantKeys = {

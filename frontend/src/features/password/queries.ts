@@ -1,5 +1,5 @@
 import { authClient } from '../../api/client';
-import { answer } from '../admin/queries';
+import { answer } from '../../api/answer';
 import type { components } from '../../api/schema';
 
 export type InvitationInfo = components['schemas']['InvitationInfo'];

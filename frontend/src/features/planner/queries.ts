@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError } from '../../api/ApiError';
 import { api } from '../../api/client';
+import { ifMatch } from '../../api/answer';
 import { asProblem } from '../../api/problem';
 import type { Booking, BookingCreated, CohortSessions, Session, SessionInput, SessionPatch } from './types';
 
@@ -9,8 +10,6 @@ export const plannerKeys = {
   cohort: (cohortId: string) => [...plannerKeys.all, 'cohort', cohortId] as const,
 };
 
-/** The If-Match header for an update based on version (the server answers 412 when it is not current). */
-const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
 function fail(status: number, error: unknown): never {
   throw new ApiError(status, asProblem(error));

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError } from '../../api/ApiError';
 import { api } from '../../api/client';
+import { ifMatch } from '../../api/answer';
 import { asProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
 
@@ -14,8 +15,6 @@ export const portraitReviewKeys = {
   all: ['portrait-review'] as const,
   list: (status: ReviewFilter) => [...portraitReviewKeys.all, status] as const,
 };
-
-const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
 async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;

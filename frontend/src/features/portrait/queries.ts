@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { isApiError } from '../../api/ApiError';
 import { api } from '../../api/client';
-import { answer, ifMatch } from '../goals/queries';
+import { answer, ifMatch } from '../../api/answer';
 import type { Portrait, PortraitInput } from './types';
 
 export const portraitKeys = {

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { answer, done, ifMatch } from '../goals/queries';
+import { answer, done, ifMatch } from '../../api/answer';
 import type {
   Comment,
   LogbookFilters,

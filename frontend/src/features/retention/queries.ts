@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { answer } from '../admin/queries';
+import { answer } from '../../api/answer';
 
 export type RetentionOverview = components['schemas']['RetentionOverview'];
 export type RetentionCohort = components['schemas']['RetentionCohort'];
