@@ -9,7 +9,7 @@ import (
 	"github.com/vgs/leergang/internal/testapp"
 )
 
-// BenchmarkLogin is one full login over HTTP: argon2id (19 MiB, t=2) dominates, by design.
+// BenchmarkLogin is one full login over HTTP: argon2id (19 MiB, t=2, two lanes) dominates, by design.
 func BenchmarkLogin(b *testing.B) {
 	a := testapp.New(b)
 	id := a.User(b, "nico@kampen.example", "Nico", false)

@@ -9,7 +9,7 @@ import (
 	"github.com/vgs/leergang/internal/identity"
 )
 
-// New hashes use OWASP's argon2id parameters; a stored hash is checked with the parameters it carries, so hashes
+// New hashes use OWASP's argon2id parameters (memory and passes; two lanes); a stored hash is checked with the parameters it carries, so hashes
 // made before a change of parameters (or the cheap ones of test users) keep working.
 func TestPasswordsAreHashedWithOWASPsArgon2idParameters(t *testing.T) {
 	t.Parallel()
@@ -17,8 +17,8 @@ func TestPasswordsAreHashedWithOWASPsArgon2idParameters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(hash, "$argon2id$v=19$m=19456,t=2,p=1$") {
-		t.Fatalf("hash %q, want argon2id with m=19456 KiB, t=2, p=1", hash)
+	if !strings.HasPrefix(hash, "$argon2id$v=19$m=19456,t=2,p=2$") {
+		t.Fatalf("hash %q, want argon2id with m=19456 KiB, t=2, p=2", hash)
 	}
 	other, err := identity.HashPassword("correct horse battery staple")
 	if err != nil {
