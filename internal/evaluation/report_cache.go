@@ -44,29 +44,42 @@ const madeJSON = "json"
 type builtReport struct {
 	report Report
 
-	mu    sync.Mutex
-	made  map[string][]byte
-	asked map[string]bool // what readers asked for: the background rebuild makes these again
+	mu   sync.Mutex
+	made map[string]*madeFile // what readers asked for: the background rebuild makes these again
+}
+
+// madeFile is one kind made of a report. Each kind has its own lock, so that a reader of a made CSV does not
+// wait while the workbook of the same report is made (some 50 ms at national scale).
+type madeFile struct {
+	mu   sync.Mutex
+	data []byte
 }
 
 func newBuiltReport(r Report) *builtReport {
-	return &builtReport{report: r, made: map[string][]byte{}, asked: map[string]bool{}}
+	return &builtReport{report: r, made: map[string]*madeFile{}}
 }
 
-// file returns what kind holds, made by make on first request (as heavy work). A failed make keeps nothing, so
-// the next reader tries again.
+// file returns what kind holds, made by make on first request (as heavy work); readers of the same kind wait for
+// that one make. A failed make keeps nothing, so the next reader tries again.
 func (b *builtReport) file(ctx context.Context, s *Service, kind string, make func(Report) ([]byte, error)) ([]byte, error) {
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.asked[kind] = true
-	if f, ok := b.made[kind]; ok {
-		return f, nil
+	m, ok := b.made[kind]
+	if !ok {
+		m = &madeFile{}
+		b.made[kind] = m
+	}
+	b.mu.Unlock()
+
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.data != nil {
+		return m.data, nil
 	}
 	f, err := oneAtATime(ctx, s.heavy, func() ([]byte, error) { return make(b.report) })
 	if err != nil {
 		return nil, err
 	}
-	b.made[kind] = f
+	m.data = f
 	return f, nil
 }
 
@@ -132,7 +145,7 @@ func (l reportLoader) Reload(ctx context.Context, key reportKey, old *builtRepor
 	}
 	old.mu.Lock()
 	var kinds []string
-	for kind := range old.asked {
+	for kind := range old.made {
 		kinds = append(kinds, kind)
 	}
 	old.mu.Unlock()
