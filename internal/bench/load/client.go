@@ -31,6 +31,7 @@ type Client struct {
 	token     string
 	tokenTill time.Time
 	userID    string
+	lastLogin time.Time
 
 	state roleState
 }
@@ -157,11 +158,18 @@ func (c *Client) login(ctx context.Context) (me, error) {
 	if err != nil {
 		return me{}, err
 	}
+	// A failed login leaves the session the client had, as it does in a browser: the old refresh cookie is
+	// put back, and the client's later refreshes still work.
+	kept := c.http.Jar
 	c.http.Jar = jar
+	c.lastLogin = time.Now()
 	var tok tokenResponse
 	_, err = c.do(ctx, request{name: "POST /auth/login", method: http.MethodPost, path: "/auth/login",
 		body: map[string]string{"email": c.email, "password": c.password}, expect: http.StatusOK, auth: true}, &tok)
 	if err != nil {
+		if kept != nil {
+			c.http.Jar = kept
+		}
 		return me{}, err
 	}
 	c.useToken(tok)
