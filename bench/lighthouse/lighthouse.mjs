@@ -20,6 +20,10 @@ import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { chromium } from 'playwright-core';
 
 const HOME_PATH = '/deelnemer';
+// Under a busy CPU Chromium now and then drops the trace events Lighthouse needs (NO_NAVSTART, NO_FCP); such a
+// run says nothing about the page, so it is repeated a few times before giving up. (Declared up here: the
+// top-level code below runs the audits before any later declaration is initialised.)
+const ATTEMPTS = 3;
 const SIZE_SCRIPT = fileURLToPath(new URL('../../frontend/scripts/initial-js-size.mjs', import.meta.url));
 
 const { values: args } = parseArgs({
@@ -106,10 +110,6 @@ async function signIn(page) {
     });
   }
 }
-
-// Under a busy CPU Chromium now and then drops the trace events Lighthouse needs (NO_NAVSTART, NO_FCP); such a
-// run says nothing about the page, so it is repeated a few times before giving up.
-const ATTEMPTS = 3;
 
 async function audit(config, clearCache) {
   let result;
