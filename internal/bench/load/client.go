@@ -31,7 +31,7 @@ type Client struct {
 	token     string
 	tokenTill time.Time
 	userID    string
-	lastLogin time.Time
+	sent      map[string]time.Time // when the mix last chose each paced action (action.every)
 
 	state roleState
 }
@@ -162,7 +162,6 @@ func (c *Client) login(ctx context.Context) (me, error) {
 	// put back, and the client's later refreshes still work.
 	kept := c.http.Jar
 	c.http.Jar = jar
-	c.lastLogin = time.Now()
 	var tok tokenResponse
 	_, err = c.do(ctx, request{name: "POST /auth/login", method: http.MethodPost, path: "/auth/login",
 		body: map[string]string{"email": c.email, "password": c.password}, expect: http.StatusOK, auth: true}, &tok)

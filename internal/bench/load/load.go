@@ -108,7 +108,7 @@ func newClient(cfg Config, role Role, email string, i int, transport *http.Trans
 	}
 	return &Client{role: role, email: email, password: cfg.Password, addr: clientAddress(i), origin: origin,
 		http: &http.Client{Transport: transport, Timeout: time.Minute}, rec: newRecorder(),
-		base: cfg.URL, authBase: cfg.URL}
+		base: cfg.URL, authBase: cfg.URL, sent: map[string]time.Time{}}
 }
 
 // start logs the client in and lets it find its data.

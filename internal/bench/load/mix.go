@@ -16,15 +16,15 @@ type action struct {
 	weight int
 	// ready says whether the client has what the request needs (a goal with steps, an attendance sheet read).
 	ready func(c *Client) bool
-	// paced says whether the mix may send it now, for what a person does only now and then (see loginEvery);
-	// a request measured on its own (Pool.Repeat) is not paced.
-	paced func(c *Client) bool
+	// every paces what a person does only now and then: the mix sends it at most once in every from one client
+	// (see sessionActions). A request measured on its own (Pool.Repeat) is not paced.
+	every time.Duration
 	run   func(ctx context.Context, c *Client) error
 }
 
-// allowed says whether pick may choose a for c.
-func (a action) allowed(c *Client) bool {
-	return (a.ready == nil || a.ready(c)) && (a.paced == nil || a.paced(c))
+// allowed says whether pick may choose a for c now.
+func (a action) allowed(c *Client, now time.Time) bool {
+	return (a.ready == nil || a.ready(c)) && (a.every == 0 || now.Sub(c.sent[a.name]) >= a.every)
 }
 
 // The request names the report uses: the route, with {id} for ids and ?param for what a query adds.
@@ -62,18 +62,16 @@ const (
 	HomeRequest      = nameCohort
 )
 
-// Every role logs in anew and refreshes its token now and then, as people open the app and keep it open. One
-// client logs in at most once in loginEvery: a person does not log in 30 times a minute, and a lone client without
-// think time (the 1-client level does some 700 requests/s) would otherwise use up the login budget of its address
-// (30 a minute), as no person can.
+// Every role logs in anew and refreshes its token now and then, as people open the app and keep it open. They are
+// paced at half what the server's budgets per address allow (30 logins and 120 refreshes a minute): a lone client
+// without think time (the 1-client level does 600–700 requests/s) would otherwise use them up, as no person can,
+// and measure 429s.
 var sessionActions = []action{
-	{name: nameLogin, weight: 2, paced: func(c *Client) bool { return time.Since(c.lastLogin) >= loginEvery },
+	{name: nameLogin, weight: 2, every: 4 * time.Second,
 		run: func(ctx context.Context, c *Client) error { _, err := c.login(ctx); return err }},
-	{name: nameRefresh, weight: 10, run: func(ctx context.Context, c *Client) error { return c.refresh(ctx) }},
+	{name: nameRefresh, weight: 10, every: time.Second,
+		run: func(ctx context.Context, c *Client) error { return c.refresh(ctx) }},
 }
-
-// loginEvery is how often one client may log in anew: half the pace the login budget per address allows.
-const loginEvery = 4 * time.Second
 
 // mixes are the requests of each role with their weights (per mille).
 var mixes = map[Role][]action{
@@ -141,20 +139,25 @@ func get(name string, path func(c *Client) string) func(context.Context, *Client
 	}
 }
 
-// pick chooses the next action by weight among those the client is ready for and that are not paced out.
+// pick chooses the next action by weight among those the client is ready for and that are not paced out, and
+// notes when it chose a paced one.
 func pick(rng *rand.Rand, c *Client, actions []action) action {
+	now := time.Now()
 	total := 0
 	for _, a := range actions {
-		if a.allowed(c) {
+		if a.allowed(c, now) {
 			total += a.weight
 		}
 	}
 	n := rng.IntN(total)
 	for _, a := range actions {
-		if !a.allowed(c) {
+		if !a.allowed(c, now) {
 			continue
 		}
 		if n < a.weight {
+			if a.every > 0 {
+				c.sent[a.name] = now
+			}
 			return a
 		}
 		n -= a.weight

@@ -6,23 +6,27 @@ import (
 	"time"
 )
 
-// A client that has just logged in is not sent to log in again by the mix: no person uses up the login budget
-// of an address. Once loginEvery has passed, the login is back in the mix.
-func TestTheMixPacesLogins(t *testing.T) {
+// The mix paces logins and refreshes: once one is chosen, it is not chosen again from that client until its
+// interval has passed, so that no client uses up the budgets of its address as no person can.
+func TestTheMixPacesLoginsAndRefreshes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	logins := func(c *Client) int {
-		n := 0
-		for range 2000 {
-			if pick(rng, c, sessionActions).name == nameLogin {
-				n++
-			}
+	c := &Client{sent: map[string]time.Time{}}
+	chosen := map[string]int{}
+	for range 2000 {
+		chosen[pick(rng, c, sessionActions).name]++
+		if len(chosen) == 2 {
+			break
 		}
-		return n
 	}
-	if n := logins(&Client{lastLogin: time.Now()}); n != 0 {
-		t.Errorf("%d logins picked right after a login, want none", n)
+	if chosen[nameLogin] != 1 || chosen[nameRefresh] != 1 {
+		t.Fatalf("chosen %v, want one login and one refresh before both are paced out", chosen)
 	}
-	if n := logins(&Client{lastLogin: time.Now().Add(-loginEvery)}); n == 0 {
-		t.Errorf("no login picked %s after the last one", loginEvery)
+	for _, a := range sessionActions {
+		if a.allowed(c, time.Now()) {
+			t.Errorf("%s allowed right after it was chosen", a.name)
+		}
+		if !a.allowed(c, time.Now().Add(a.every)) {
+			t.Errorf("%s not allowed %s after it was chosen", a.name, a.every)
+		}
 	}
 }
