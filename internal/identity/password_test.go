@@ -9,8 +9,8 @@ import (
 	"github.com/vgs/leergang/internal/identity"
 )
 
-// New hashes use OWASP's argon2id parameters (memory and passes; two lanes); a stored hash is checked with the parameters it carries, so hashes
-// made before a change of parameters (or the cheap ones of test users) keep working.
+// New hashes use OWASP's argon2id memory and passes, in two lanes; a stored hash is checked with the parameters
+// it carries, so hashes made before a change of parameters (or the cheap ones of test users) keep working.
 func TestPasswordsAreHashedWithOWASPsArgon2idParameters(t *testing.T) {
 	t.Parallel()
 	hash, err := identity.HashPassword("correct horse battery staple")

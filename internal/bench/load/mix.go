@@ -16,8 +16,8 @@ type action struct {
 	weight int
 	// ready says whether the client has what the request needs (a goal with steps, an attendance sheet read).
 	ready func(c *Client) bool
-	// every paces what a person does only now and then: the mix sends it at most once in every from one client
-	// (see sessionActions). A request measured on its own (Pool.Repeat) is not paced.
+	// every paces what a person does only now and then: the mix sends it from one client at most once in this
+	// interval (see sessionActions). A request measured on its own (Pool.Repeat) is not paced.
 	every time.Duration
 	run   func(ctx context.Context, c *Client) error
 }
