@@ -135,8 +135,7 @@ func searchRows(ctx context.Context, db *gorm.DB, f filter, q string, limit int)
 	err := db.WithContext(ctx).Raw(selectRows+`,
 			ts_headline('dutch', coalesce(r.body_text, `+roughPlainText+`), r.query, '`+headlineOptions+`') AS snippet
 	FROM (SELECT r.*, q.query, ts_rank(r.search, q.query) AS rank FROM reflections r
-		CROSS JOIN websearch_to_tsquery('dutch', ?) AS q(query)`+f.where()+bestFirst+` LIMIT ?) r`+joinRows+`
-	ORDER BY r.rank DESC, r.written_on DESC, r.created_at DESC, r.id DESC`,
+		CROSS JOIN websearch_to_tsquery('dutch', ?) AS q(query)`+f.where()+bestFirst+` LIMIT ?) r`+joinRows+bestFirst,
 		args...).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("reflections: search: %w", err)

@@ -73,14 +73,14 @@ const (
 	LEFT JOIN modules m ON m.id = r.module_id
 	LEFT JOIN sessions s ON s.id = r.session_id`
 	newestFirst          = ` ORDER BY r.written_on DESC, r.created_at DESC, r.id DESC`
+	bestFirst            = ` ORDER BY rank DESC, r.written_on DESC, r.created_at DESC, r.id DESC`
 	listReflections      = selectReflections + ` FROM (SELECT r.* FROM reflections r WHERE r.author_id = $1` + newestFirst + ` LIMIT $2) r` + joinReflections + newestFirst
 	listReflectionsAfter = selectReflections + ` FROM (SELECT r.* FROM reflections r WHERE r.author_id = $1 AND (r.written_on, r.created_at, r.id) < ($2::date, $3::timestamptz, $4::uuid)` + newestFirst + ` LIMIT $5) r` + joinReflections + newestFirst
 	searchReflections    = selectReflections + `,
 			ts_headline('dutch', coalesce(r.body_text, regexp_replace(r.body_markdown, '\]\([^)]*\)|[*_~#>|\[\]\x60\\]+', ' ', 'g')), r.query, 'StartSel="", StopSel="", MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
 	FROM (SELECT r.*, q.query, ts_rank(r.search, q.query) AS rank FROM reflections r
 		CROSS JOIN websearch_to_tsquery('dutch', $1) AS q(query) WHERE r.author_id = $2 AND r.search @@ q.query
-		ORDER BY rank DESC, r.written_on DESC, r.created_at DESC, r.id DESC LIMIT $3) r` + joinReflections + `
-	ORDER BY r.rank DESC, r.written_on DESC, r.created_at DESC, r.id DESC`
+		` + bestFirst + ` LIMIT $3) r` + joinReflections + bestFirst
 )
 
 // myReflections is GET /api/v1/me/reflections (reflections.Service.MyReflections) without the filters: a page of

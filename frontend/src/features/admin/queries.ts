@@ -28,7 +28,6 @@ export const adminKeys = {
   cohortModules: (cohortId: string) => [...adminKeys.all, 'cohort-modules', cohortId] as const,
 };
 
-
 export const programmesQuery = () =>
   queryOptions({
     queryKey: adminKeys.programmes(),

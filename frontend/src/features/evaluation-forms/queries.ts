@@ -20,7 +20,6 @@ export const evaluationKeys = {
   progress: (formId: string) => [...evaluationKeys.all, 'progress', formId] as const,
 };
 
-
 export const templatesQuery = (programmeId: string) =>
   queryOptions({
     queryKey: evaluationKeys.templates(programmeId),

@@ -10,7 +10,6 @@ export const plannerKeys = {
   cohort: (cohortId: string) => [...plannerKeys.all, 'cohort', cohortId] as const,
 };
 
-
 function fail(status: number, error: unknown): never {
   throw new ApiError(status, asProblem(error));
 }
