@@ -159,10 +159,9 @@ var (
 // (a programme grant: every cohort), one at a time. A cohortId that is no id is a 400; one of another programme
 // (or of none) a 404.
 //
-// formSplits asks for the split per form (ByForm) of a programme-wide report too; a cohort's report always has it.
-// Without it those groups are still decided (withholding looks at them) but not summarised: at national scale
-// the split makes a report several times larger, so the dashboard's builds leave it out.
-func (s *Service) builtReport(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID string, formSplits bool) (*builtReport, error) {
+// A report is built with its split per form (ByForm), which the exports hold; the dashboard's JSON leaves it out
+// (see ReportJSON). One build serves both, so an export is kept fresh by the dashboard's readers.
+func (s *Service) builtReport(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID string) (*builtReport, error) {
 	if err := signedIn(p); err != nil {
 		return nil, err
 	}
@@ -197,7 +196,7 @@ func (s *Service) builtReport(ctx context.Context, p *access.Principal, programm
 			return nil, errNotReportReader
 		}
 	}
-	key := reportKey{programme: programmeID, formSplits: formSplits || cohortID != nil}
+	key := reportKey{programme: programmeID}
 	if cohortID != nil {
 		key.cohort = *cohortID
 	}
@@ -207,24 +206,30 @@ func (s *Service) builtReport(ctx context.Context, p *access.Principal, programm
 			if err != nil {
 				return Report{}, err
 			}
-			return buildReport(facts, cohortID, key.formSplits, time.Now())
+			return buildReport(facts, cohortID, time.Now())
 		})
 	})
 }
 
-// ReportJSON is the evaluation report as gzipped JSON (see builtReport).
+// ReportJSON is the evaluation report as gzipped JSON (see builtReport). formSplits asks for the split per form of
+// a programme-wide report too; a cohort's report always has it. At national scale the split makes the JSON
+// several times larger, so the dashboard does without.
 func (s *Service) ReportJSON(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID string, formSplits bool) ([]byte, error) {
-	b, err := s.builtReport(ctx, p, programmeID, rawCohortID, formSplits)
+	b, err := s.builtReport(ctx, p, programmeID, rawCohortID)
 	if err != nil {
 		return nil, err
 	}
-	return b.file(ctx, s, madeJSON, makers[madeJSON])
+	kind := madeJSON
+	if !formSplits && b.report.CohortID == nil {
+		kind = madeJSONWithoutFormSplits
+	}
+	return b.file(ctx, s, kind, makers[kind])
 }
 
 // ExportReport returns the report as a file in format (csv, xlsx or pdf; files hold every split), with the report
 // it was made of.
 func (s *Service) ExportReport(ctx context.Context, p *access.Principal, programmeID uuid.UUID, rawCohortID, format string) (Report, []byte, error) {
-	b, err := s.builtReport(ctx, p, programmeID, rawCohortID, true)
+	b, err := s.builtReport(ctx, p, programmeID, rawCohortID)
 	if err != nil {
 		return Report{}, nil, err
 	}
@@ -244,7 +249,7 @@ func (s *Service) RecordExport(ctx context.Context, p *access.Principal, r Repor
 }
 
 // buildReport computes the report from the facts; cohortID limits it to one cohort.
-func buildReport(f reportFacts, cohortID *uuid.UUID, formSplits bool, now time.Time) (Report, error) {
+func buildReport(f reportFacts, cohortID *uuid.UUID, now time.Time) (Report, error) {
 	k := f.Programme.K
 	r := Report{Programme: ReportProgramme{ID: f.Programme.ID, Name: f.Programme.Name, K: k}, CohortID: cohortID,
 		GeneratedAt: now.UTC().Truncate(time.Second), slug: f.Programme.Slug, Forms: []ReportLineage{}}
@@ -351,7 +356,7 @@ func buildReport(f reportFacts, cohortID *uuid.UUID, formSplits bool, now time.T
 				}
 				leaves = append(leaves, leaf{form: form, cohort: c, tally: t})
 			}
-			q, err := questionReport(qd, leaves, cohortID, formSplits, k, coll)
+			q, err := questionReport(qd, leaves, cohortID, k, coll)
 			if err != nil {
 				return Report{}, err
 			}
@@ -603,7 +608,7 @@ func (n *node) decide(k int) {
 
 // questionReport builds the tree total → years → cohorts → forms of one question, decides what may be shown,
 // and cuts out the part the report is about.
-func questionReport(qd questionDef, leaves []leaf, cohortID *uuid.UUID, formSplits bool, k int, coll *collate.Collator) (ReportQuestion, error) {
+func questionReport(qd questionDef, leaves []leaf, cohortID *uuid.UUID, k int, coll *collate.Collator) (ReportQuestion, error) {
 	root := &node{tally: newTally()}
 	years := map[int]*node{}
 	cohortNodes := map[uuid.UUID]*node{}
@@ -666,10 +671,8 @@ func questionReport(qd questionDef, leaves []leaf, cohortID *uuid.UUID, formSpli
 			add(&q.ByYear, y)
 			for _, c := range y.children {
 				add(&q.ByCohort, c)
-				if formSplits {
-					for _, f := range c.children {
-						add(&q.ByForm, f)
-					}
+				for _, f := range c.children {
+					add(&q.ByForm, f)
 				}
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"slices"
 	"sync"
 	"time"
 
@@ -16,7 +17,8 @@ import (
 // after the access check and without the reader in it. At national scale the largest programme's report costs
 // some 250 ms of database and CPU time, its dashboard JSON is 1.5 MB and its workbook takes longer still, while
 // reviewers open it (and export it) again and again. So a built report is kept, with what was made of it (the
-// JSON, compressed, and each export file), and shared:
+// JSON, compressed, with and without the split per form, and each export file), and shared. One build serves the
+// dashboard and the exports, so the dashboard's steady readers keep the exports fresh too. A kept report:
 //
 //   - for the first half of the TTL it is served as is;
 //   - in the second half a read still gets it at once, and starts a rebuild in the background (one at a time),
@@ -29,16 +31,18 @@ import (
 // files take several MB each, and a replica has 150 MiB.
 const reportCacheSize = 8
 
-// reportKey is one build: a programme (cohort uuid.Nil) or one of its cohorts, with or without the split per
-// form (exports and cohort reports have it).
+// reportKey is one build: a programme (cohort uuid.Nil) or one of its cohorts.
 type reportKey struct {
-	programme  uuid.UUID
-	cohort     uuid.UUID
-	formSplits bool
+	programme uuid.UUID
+	cohort    uuid.UUID
 }
 
-// madeJSON is the report as JSON, gzipped; the export files are made under their format's name.
-const madeJSON = "json"
+// The report as JSON, gzipped, with and without the split per form; the export files are made under their
+// format's name.
+const (
+	madeJSON                  = "json"
+	madeJSONWithoutFormSplits = "json-without-form-splits"
+)
 
 // builtReport is a built report and what has been made of it so far.
 type builtReport struct {
@@ -85,10 +89,26 @@ func (b *builtReport) file(ctx context.Context, s *Service, kind string, make fu
 
 // makers are how each kind is made from a report.
 var makers = map[string]func(Report) ([]byte, error){
-	madeJSON: gzipJSON,
-	"csv":    Report.CSV,
-	"xlsx":   Report.XLSX,
-	"pdf":    Report.PDF,
+	madeJSON:                  gzipJSON,
+	madeJSONWithoutFormSplits: func(r Report) ([]byte, error) { return gzipJSON(r.withoutFormSplits()) },
+	"csv":                     Report.CSV,
+	"xlsx":                    Report.XLSX,
+	"pdf":                     Report.PDF,
+}
+
+// withoutFormSplits is r without the split per form of a programme-wide report (the dashboard's). The built
+// report is shared by readers, so the lineages and questions are copied, not changed.
+func (r Report) withoutFormSplits() Report {
+	forms := make([]ReportLineage, len(r.Forms))
+	for i, l := range r.Forms {
+		l.Questions = slices.Clone(l.Questions)
+		for j := range l.Questions {
+			l.Questions[j].ByForm = []GroupStat{}
+		}
+		forms[i] = l
+	}
+	r.Forms = forms
+	return r
 }
 
 // gzipJSON is r as JSON, gzipped: a large report shrinks some twentyfold, and it is compressed once per build
