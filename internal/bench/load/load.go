@@ -184,6 +184,8 @@ type Result struct {
 	Errors    int            `json:"errors"`
 	PerSecond float64        `json:"perSecond"`
 	Samples   []ErrorSample  `json:"errorSamples"`
+
+	recs []*recorder // the raw measurements, for Combine
 }
 
 // Request returns the figures of one request name, if the run made any.
@@ -253,16 +255,40 @@ func (p *Pool) Run(ctx context.Context, o RunOptions) (Result, error) {
 
 	recs := make([]*recorder, len(clients))
 	for i, c := range clients {
-		recs[i] = c.rec
+		// The next run's reset gives the client new maps, so this run's stay as they are.
+		recs[i] = &recorder{series: c.rec.series, samples: c.rec.samples}
 	}
-	res := Result{Clients: o.Clients, Think: o.Think, Duration: elapsed}
+	return result(o.Clients, o.Think, elapsed, recs), nil
+}
+
+// Combine is one Result of several runs of the same clients and requests, such as the slices of an interleaved
+// comparison: all their requests over their durations added up.
+func Combine(parts ...Result) Result {
+	var (
+		elapsed time.Duration
+		recs    []*recorder
+	)
+	for _, r := range parts {
+		elapsed += r.Duration
+		recs = append(recs, r.recs...)
+	}
+	if len(parts) == 0 {
+		return Result{}
+	}
+	return result(parts[0].Clients, parts[0].Think, elapsed, recs)
+}
+
+func result(clients int, think, elapsed time.Duration, recs []*recorder) Result {
+	res := Result{Clients: clients, Think: think, Duration: elapsed, recs: recs}
 	res.Requests, res.Samples = summarize(recs, elapsed)
 	for _, s := range res.Requests {
 		res.Total += s.Count
 		res.Errors += s.Errors
 	}
-	res.PerSecond = float64(res.Total) / elapsed.Seconds()
-	return res, nil
+	if elapsed > 0 {
+		res.PerSecond = float64(res.Total) / elapsed.Seconds()
+	}
+	return res
 }
 
 // loop sends requests until the deadline, pausing a think time drawn from rng before each one. A request the

@@ -198,7 +198,8 @@ func (r Report) Markdown() string {
 
 	if r.Baseline != nil {
 		p("## Baseline\n\nThe three requests the hand-written server (net/http and pgx, the same SQL) also answers, "+
-			"alone, at %s: first the product, then the baseline.\n\n", clients(r.Baseline.Product.Clients))
+			"alone, at %s. The two take turns in four slices each (product, baseline, baseline, product, twice), so "+
+			"that a change in the machine's speed during the comparison weighs on both alike.\n\n", clients(r.Baseline.Product.Clients))
 		p("Product: %.0f requests/s.\n\n", r.Baseline.Product.PerSecond)
 		writeTable(&b, r.Baseline.Product.Requests)
 		writeSamples(&b, r.Baseline.Product.Samples)

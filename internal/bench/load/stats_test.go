@@ -53,6 +53,36 @@ func TestSummarizeMergesClients(t *testing.T) {
 	}
 }
 
+func TestCombineAddsUpTheSlicesOfARun(t *testing.T) {
+	a, b := newRecorder(), newRecorder()
+	for i := 1; i <= 3; i++ {
+		a.record("GET /me", time.Duration(i)*time.Millisecond, 3)
+	}
+	b.record("GET /me", 40*time.Millisecond, 3)
+	b.record("GET /goals/{id}", 5*time.Millisecond, 9)
+	b.fail(ErrorSample{Name: "GET /me", Status: 503}) // an error is counted apart from the timed requests
+	first, second := result(64, 0, time.Second, []*recorder{a}), result(64, 0, 3*time.Second, []*recorder{b})
+	all := Combine(first, second)
+	if all.Clients != 64 || all.Duration != 4*time.Second || all.Total != 5 || all.Errors != 1 || all.PerSecond != 1.25 {
+		t.Errorf("combined: %d clients, %s, %d requests, %d errors, %v/s; want 64, 4s, 5, 1, 1.25",
+			all.Clients, all.Duration, all.Total, all.Errors, all.PerSecond)
+	}
+	me, ok := all.Request("GET /me")
+	if !ok || me.Count != 4 || me.P50 != 2*time.Millisecond || me.Max != 40*time.Millisecond || me.PerSecond != 1 {
+		t.Errorf("GET /me combined: %+v; want 4 requests over 4 s, p50 2ms, max 40ms", me)
+	}
+	if len(all.Samples) != 1 || all.Samples[0].Status != 503 {
+		t.Errorf("samples: %+v", all.Samples)
+	}
+	// The parts keep their own figures.
+	if first.Total != 3 || second.Total != 2 {
+		t.Errorf("the parts changed: %d and %d requests", first.Total, second.Total)
+	}
+	if empty := Combine(); empty.Total != 0 || empty.PerSecond != 0 {
+		t.Errorf("nothing combined: %+v", empty)
+	}
+}
+
 func TestQueriesFromServerTiming(t *testing.T) {
 	for header, want := range map[string]int{
 		`db;dur=1.23;desc="5 queries"`:                   5,
