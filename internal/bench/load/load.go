@@ -264,6 +264,9 @@ func (p *Pool) Run(ctx context.Context, o RunOptions) (Result, error) {
 // Combine is one Result of several runs of the same clients and requests, such as the slices of an interleaved
 // comparison: all their requests over their durations added up.
 func Combine(parts ...Result) Result {
+	if len(parts) == 0 {
+		return Result{}
+	}
 	var (
 		elapsed time.Duration
 		recs    []*recorder
@@ -271,9 +274,6 @@ func Combine(parts ...Result) Result {
 	for _, r := range parts {
 		elapsed += r.Duration
 		recs = append(recs, r.recs...)
-	}
-	if len(parts) == 0 {
-		return Result{}
 	}
 	return result(parts[0].Clients, parts[0].Think, elapsed, recs)
 }
