@@ -298,18 +298,14 @@ func (s *Service) Authenticate(ctx context.Context, accessToken string) (*access
 		return nil, errUnauthenticated
 	}
 	sessionID, _ := uuid.Parse(claims.SessionID)
-	u, ok, err := s.activeSessionUser(ctx, userID, sessionID)
+	p, ok, err := s.activePrincipal(ctx, userID, sessionID)
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
 		return nil, errUnauthenticated
 	}
-	grants, err := s.store.Grants(ctx, u.ID)
-	if err != nil {
-		return nil, err
-	}
-	return &access.Principal{UserID: u.ID, IsAdmin: u.IsAdmin, Grants: grants, SessionID: sessionID}, nil
+	return p, nil
 }
 
 // Me returns the signed-in user with their grants.

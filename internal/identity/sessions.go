@@ -214,25 +214,41 @@ func DeviceName(ua string) string {
 	return "Onbekend apparaat"
 }
 
-type sessionUser struct {
-	ID      uuid.UUID
-	IsAdmin bool
+// principalRow is the user an access token names with one of their grants; without grants there is one row,
+// with Role nil.
+type principalRow struct {
+	UserID        uuid.UUID
+	IsAdmin       bool
+	Role          *access.Role
+	ProgrammeID   *uuid.UUID
+	ProgrammeName *string
+	CohortID      *uuid.UUID
+	CohortName    *string
 }
 
-// activeSessionUser finds the user an access token names, if they are not erased and the token's login session
-// is still active, in one query: it runs on every request, and an ended session (logout, a revoked device, a
-// password change) must stop its access tokens at once rather than at their expiry.
-func (s *Service) activeSessionUser(ctx context.Context, userID, sessionID uuid.UUID) (sessionUser, bool, error) {
-	var rows []sessionUser
-	err := s.db.WithContext(ctx).Raw(`SELECT u.id, u.is_admin FROM users u
+// activePrincipal finds the user an access token names, if they are not erased and the token's login session is
+// still active, with their grants, in one query: it runs on every request, and an ended session (logout, a
+// revoked device, a password change) must stop its access tokens at once rather than at their expiry.
+func (s *Service) activePrincipal(ctx context.Context, userID, sessionID uuid.UUID) (*access.Principal, bool, error) {
+	var rows []principalRow
+	err := s.db.WithContext(ctx).Raw(`SELECT u.id AS user_id, u.is_admin, g.role, g.programme_id, g.programme_name,
+			g.cohort_id, g.cohort_name
+		FROM users u LEFT JOIN (`+grantsOfUser+`) g ON true
 		WHERE u.id = @user AND u.erased_at IS NULL
-			AND EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = @session AND r.user_id = u.id AND `+activeToken+`)`,
-		map[string]any{"user": userID, "session": sessionID, "now": s.now()}).Scan(&rows).Error
+			AND EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = @session AND r.user_id = u.id AND `+activeToken+`)`+
+		grantsOrder, map[string]any{"user": userID, "session": sessionID, "now": s.now()}).Scan(&rows).Error
 	if err != nil {
-		return sessionUser{}, false, fmt.Errorf("identity: user %s: %w", userID, err)
+		return nil, false, fmt.Errorf("identity: user %s: %w", userID, err)
 	}
 	if len(rows) == 0 {
-		return sessionUser{}, false, nil
+		return nil, false, nil
 	}
-	return rows[0], true, nil
+	p := &access.Principal{UserID: rows[0].UserID, IsAdmin: rows[0].IsAdmin, Grants: []access.Grant{}, SessionID: sessionID}
+	for _, r := range rows {
+		if r.Role != nil {
+			p.Grants = append(p.Grants, access.Grant{Role: *r.Role, ProgrammeID: *r.ProgrammeID,
+				ProgrammeName: *r.ProgrammeName, CohortID: r.CohortID, CohortName: r.CohortName})
+		}
+	}
+	return p, true, nil
 }

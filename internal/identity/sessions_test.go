@@ -2,6 +2,7 @@ package identity_test
 
 import (
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -441,4 +442,61 @@ func TestALoginEndsTwelveHoursAfterItBegan(t *testing.T) {
 	a.Exec(t, `UPDATE refresh_tokens SET created_at = created_at - interval '2 hours' WHERE family_id = ?`, d.session)
 	r = a.Do(t, testapp.Request{Method: http.MethodPost, Path: "/api/v1/auth/refresh", Cookies: []*http.Cookie{r.Cookie("leergang_refresh")}})
 	expect(t, r, http.StatusUnauthorized)
+}
+
+// Every request reads the user and their grants in the one query that checks the session; they are the grants
+// the login handed out, in the same order: role grants and enrolments, withdrawn ones left out.
+func TestEveryRequestSeesTheGrantsOfTheLogin(t *testing.T) {
+	w := testapp.NewWorld(t)
+	a := w.App
+	many := a.User(t, "veel@test.example", "Veel Rollen", false)
+	a.Enrol(t, w.Cohort, many, "active")
+	a.Enrol(t, w.OtherProgCohort, many, "withdrawn")
+	a.Grant(t, many, "reviewer", &w.OtherProgramme, nil)
+	a.Grant(t, many, "facilitator", nil, &w.OtherCohort)
+	a.Grant(t, many, "facilitator", &w.Programme, nil)
+	type grant struct {
+		Role, ProgrammeName string
+		CohortName          *string
+	}
+	type me struct {
+		Grants []grant
+	}
+	for _, email := range []string{"veel@test.example", "admin@test.example"} {
+		r := a.Do(t, testapp.Request{Method: http.MethodPost, Path: "/api/v1/auth/login",
+			Body: map[string]string{"email": email, "password": testapp.Password}})
+		expect(t, r, 200)
+		var login struct {
+			AccessToken string
+			User        me
+		}
+		r.JSON(t, &login)
+		r = call(t, a, login.AccessToken, http.MethodGet, "/me", nil)
+		expect(t, r, 200)
+		var got me
+		r.JSON(t, &got)
+		if got.Grants == nil {
+			t.Errorf("%s: grants are null, want a list", email)
+		}
+		if !reflect.DeepEqual(got.Grants, login.User.Grants) {
+			t.Errorf("%s: GET /me has grants %+v, the login had %+v", email, got.Grants, login.User.Grants)
+		}
+		if email == "admin@test.example" && len(got.Grants) != 0 {
+			t.Errorf("the admin without roles has grants %+v", got.Grants)
+		}
+	}
+	tok, _ := a.Login(t, "veel@test.example")
+	r := call(t, a, tok, http.MethodGet, "/me", nil)
+	var got me
+	r.JSON(t, &got)
+	var roles []string
+	for _, g := range got.Grants {
+		roles = append(roles, g.Role+" "+g.ProgrammeName)
+	}
+	// By programme; programme-wide first, then by cohort name (facilitator of 2021–2022, participant of 2026–2027).
+	want := []string{"facilitator Leergang Digitaal Leiderschap", "facilitator Leergang Digitaal Leiderschap",
+		"participant Leergang Digitaal Leiderschap", "reviewer Leergang Regionaal Samenwerken"}
+	if !reflect.DeepEqual(roles, want) || got.Grants[0].CohortName != nil || *got.Grants[1].CohortName != "2021–2022" {
+		t.Errorf("grants %+v, want %v, the first programme-wide, the second of 2021–2022", got.Grants, want)
+	}
 }

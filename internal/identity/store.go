@@ -48,11 +48,10 @@ func (s *Store) UserByID(ctx context.Context, id uuid.UUID) (User, error) {
 	return u, nil
 }
 
-// Grants lists the user's roles: role grants (facilitator, reviewer) and enrolments that are not withdrawn
-// (participant), with programme and cohort names, in one query.
-func (s *Store) Grants(ctx context.Context, userID uuid.UUID) ([]access.Grant, error) {
-	grants := []access.Grant{}
-	err := s.db.WithContext(ctx).Raw(`
+// grantsOfUser selects the roles of @user: role grants (facilitator, reviewer) and enrolments that are not
+// withdrawn (participant), with programme and cohort names. grantsOrder is their order.
+const (
+	grantsOfUser = `
 		SELECT g.role, p.id AS programme_id, p.name AS programme_name, c.id AS cohort_id, c.name AS cohort_name
 		FROM role_grants g
 		LEFT JOIN cohorts c ON c.id = g.cohort_id
@@ -63,8 +62,14 @@ func (s *Store) Grants(ctx context.Context, userID uuid.UUID) ([]access.Grant, e
 		FROM enrolments e
 		JOIN cohorts c ON c.id = e.cohort_id
 		JOIN programmes p ON p.id = c.programme_id
-		WHERE e.user_id = @user AND e.status <> 'withdrawn'
-		ORDER BY 3, 5 NULLS FIRST, 1`, map[string]any{"user": userID}).Scan(&grants).Error
+		WHERE e.user_id = @user AND e.status <> 'withdrawn'`
+	grantsOrder = ` ORDER BY programme_name, cohort_name NULLS FIRST, role`
+)
+
+// Grants lists the user's roles (see grantsOfUser) in one query.
+func (s *Store) Grants(ctx context.Context, userID uuid.UUID) ([]access.Grant, error) {
+	grants := []access.Grant{}
+	err := s.db.WithContext(ctx).Raw(grantsOfUser+grantsOrder, map[string]any{"user": userID}).Scan(&grants).Error
 	if err != nil {
 		return nil, fmt.Errorf("identity: grants of %s: %w", userID, err)
 	}

@@ -153,46 +153,55 @@ func (s *server) authenticate(ctx context.Context, header string) (*principal, e
 		return nil, errUnauthenticated
 	}
 	sessionID, _ := uuid.Parse(claims.SessionID)
-	p := &principal{}
-	err = s.db.QueryRow(ctx, `SELECT u.id, u.is_admin FROM users u
+	// One query, as the product's: the user, if not erased and the login session is active, with a row per grant
+	// (one row with a NULL role when there are none). The names are selected as the product selects them, although
+	// only the ids decide.
+	rows, err := s.db.Query(ctx, `SELECT u.id AS user_id, u.is_admin, g.role, g.programme_id, g.programme_name,
+			g.cohort_id, g.cohort_name
+		FROM users u LEFT JOIN (
+			SELECT g.role, p.id AS programme_id, p.name AS programme_name, c.id AS cohort_id, c.name AS cohort_name
+			FROM role_grants g
+			LEFT JOIN cohorts c ON c.id = g.cohort_id
+			JOIN programmes p ON p.id = coalesce(g.programme_id, c.programme_id)
+			WHERE g.user_id = $1
+			UNION ALL
+			SELECT 'participant', p.id, p.name, c.id, c.name
+			FROM enrolments e
+			JOIN cohorts c ON c.id = e.cohort_id
+			JOIN programmes p ON p.id = c.programme_id
+			WHERE e.user_id = $1 AND e.status <> 'withdrawn') g ON true
 		WHERE u.id = $1 AND u.erased_at IS NULL
-			AND EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.user_id = u.id AND r.revoked_at IS NULL AND r.used_at IS NULL AND r.expires_at > $3)`,
-		userID, sessionID, time.Now()).Scan(&p.userID, &p.isAdmin)
-	if isNoRows(err) {
-		return nil, errUnauthenticated
-	}
+			AND EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.user_id = u.id AND r.revoked_at IS NULL AND r.used_at IS NULL AND r.expires_at > $3)
+		ORDER BY programme_name, cohort_name NULLS FIRST, role`, userID, sessionID, time.Now())
 	if err != nil {
 		return nil, fmt.Errorf("baseline: user %s: %w", userID, err)
 	}
-	// The names are selected as the product selects them, although only the ids decide.
-	rows, err := s.db.Query(ctx, `
-		SELECT g.role, p.id AS programme_id, p.name AS programme_name, c.id AS cohort_id, c.name AS cohort_name
-		FROM role_grants g
-		LEFT JOIN cohorts c ON c.id = g.cohort_id
-		JOIN programmes p ON p.id = coalesce(g.programme_id, c.programme_id)
-		WHERE g.user_id = $1
-		UNION ALL
-		SELECT 'participant', p.id, p.name, c.id, c.name
-		FROM enrolments e
-		JOIN cohorts c ON c.id = e.cohort_id
-		JOIN programmes p ON p.id = c.programme_id
-		WHERE e.user_id = $2 AND e.status <> 'withdrawn'
-		ORDER BY 3, 5 NULLS FIRST, 1`, p.userID, p.userID)
-	if err != nil {
-		return nil, fmt.Errorf("baseline: grants of %s: %w", p.userID, err)
-	}
 	defer rows.Close()
+	var p *principal
 	for rows.Next() {
-		var g grant
-		var programmeName string
-		var cohortName *string
-		if err := rows.Scan(&g.role, &g.programmeID, &programmeName, &g.cohortID, &cohortName); err != nil {
-			return nil, fmt.Errorf("baseline: read grant of %s: %w", p.userID, err)
+		var (
+			g             grant
+			role          *string
+			programmeID   *uuid.UUID
+			programmeName *string
+			cohortName    *string
+		)
+		if p == nil {
+			p = &principal{}
 		}
-		p.grants = append(p.grants, g)
+		if err := rows.Scan(&p.userID, &p.isAdmin, &role, &programmeID, &programmeName, &g.cohortID, &cohortName); err != nil {
+			return nil, fmt.Errorf("baseline: read grant of %s: %w", userID, err)
+		}
+		if role != nil {
+			g.role, g.programmeID = *role, *programmeID
+			p.grants = append(p.grants, g)
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("baseline: grants of %s: %w", p.userID, err)
+		return nil, fmt.Errorf("baseline: user %s: %w", userID, err)
+	}
+	if p == nil {
+		return nil, errUnauthenticated
 	}
 	return p, nil
 }
