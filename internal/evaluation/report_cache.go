@@ -87,13 +87,34 @@ func (b *builtReport) file(ctx context.Context, s *Service, kind string, make fu
 	return f, nil
 }
 
-// makers are how each kind is made from a report.
+// makers are how each kind is made from a report. The JSON and the CSV are kept gzipped (httpio.Gzipped serves
+// them): the CSV of the largest programme is 2.6 MB, and 140 KB gzipped. The workbook and the PDF are compressed
+// inside.
 var makers = map[string]func(Report) ([]byte, error){
 	madeJSON:                  gzipJSON,
 	madeJSONWithoutFormSplits: func(r Report) ([]byte, error) { return gzipJSON(r.withoutFormSplits()) },
-	"csv":                     Report.CSV,
+	"csv":                     gzipCSV,
 	"xlsx":                    Report.XLSX,
 	"pdf":                     Report.PDF,
+}
+
+// gzippedExport says whether the export file of format is kept (and served) gzipped.
+func gzippedExport(format string) bool { return format == "csv" }
+
+func gzipCSV(r Report) ([]byte, error) {
+	csv, err := r.CSV()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write(csv); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // withoutFormSplits is r without the split per form of a programme-wide report (the dashboard's). The built

@@ -61,6 +61,9 @@ func (h *Handlers) ExportReport(c echo.Context) error {
 	}
 	name := "evaluatierapport-" + r.slug + "-" + r.GeneratedAt.In(nltime.Amsterdam).Format("2006-01-02") + "." + format
 	c.Response().Header().Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	if gzippedExport(format) {
+		return httpio.Gzipped(c, http.StatusOK, contentType, body)
+	}
 	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 	return c.Blob(http.StatusOK, contentType, body)
 }

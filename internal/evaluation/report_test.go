@@ -994,6 +994,57 @@ func TestTheReportIsSentGzippedToWhoAcceptsIt(t *testing.T) {
 	}
 }
 
+// The CSV export is kept and sent gzipped to who accepts it (a large programme's is 2.6 MB, 140 KB gzipped), and
+// unpacked to who does not; both get the file's name.
+func TestTheCSVExportIsSentGzippedToWhoAcceptsIt(t *testing.T) {
+	w := newEvalWorld(t)
+	w.App.Evaluation.CacheReports(time.Hour)
+	form := w.openForm(t, "Evaluatie module")
+	w.responses(t, form.ID, 6)
+	get := func(acceptEncoding string) (*http.Response, []byte) {
+		t.Helper()
+		req, err := http.NewRequest(http.MethodGet, w.App.URL+"/api/v1"+w.reportPath(nil)+"/export/csv", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer "+w.Tokens["reviewer"])
+		req.Header.Set("Accept-Encoding", acceptEncoding) // set by hand: Go's transport leaves the body as sent
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("Accept-Encoding %q: status %d, %v", acceptEncoding, resp.StatusCode, err)
+		}
+		if !strings.HasPrefix(resp.Header.Get("Content-Disposition"), "attachment; filename=") ||
+			resp.Header.Get("Content-Type") != "text/csv; charset=utf-8" {
+			t.Errorf("Accept-Encoding %q: headers %v", acceptEncoding, resp.Header)
+		}
+		return resp, body
+	}
+	plainResp, plain := get("identity")
+	if enc := plainResp.Header.Get("Content-Encoding"); enc != "" || !strings.Contains(string(plain), "Evaluatie module") {
+		t.Fatalf("plain: Content-Encoding %q, body %.200q", enc, plain)
+	}
+	zipped, body := get("gzip")
+	if enc := zipped.Header.Get("Content-Encoding"); enc != "gzip" {
+		t.Fatalf("Content-Encoding %q, want gzip", enc)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	unpacked, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(unpacked, plain) {
+		t.Error("the gzipped CSV differs from the plain one")
+	}
+}
+
 func TestReportUsesAConstantNumberOfQueries(t *testing.T) {
 	w := newEvalWorld(t)
 	tmpl := w.template(t, "Evaluatie bijeenkomst", nil, qSpreker, qAanbevelen, qLengte, qMeenemen)

@@ -113,19 +113,24 @@ func JSON(c echo.Context, status int, v any) error {
 // GzippedJSON writes a JSON body that is already gzipped (a large answer compressed once and kept): as it is
 // to a client that accepts gzip, unpacked to one that does not.
 func GzippedJSON(c echo.Context, status int, gzipped []byte) error {
+	return Gzipped(c, status, echo.MIMEApplicationJSON, gzipped)
+}
+
+// Gzipped writes a body of contentType that is already gzipped, as GzippedJSON does.
+func Gzipped(c echo.Context, status int, contentType string, gzipped []byte) error {
 	h := c.Response().Header()
 	h.Set(echo.HeaderCacheControl, "no-store")
 	h.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
 	if acceptsGzip(c.Request().Header.Get(echo.HeaderAcceptEncoding)) {
 		h.Set(echo.HeaderContentEncoding, "gzip")
-		return c.Blob(status, echo.MIMEApplicationJSON, gzipped)
+		return c.Blob(status, contentType, gzipped)
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(gzipped))
 	if err != nil {
 		return err
 	}
 	defer zr.Close()
-	h.Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
+	h.Set(echo.HeaderContentType, contentType)
 	c.Response().WriteHeader(status)
 	_, err = io.Copy(c.Response(), zr)
 	return err
