@@ -275,6 +275,28 @@ func TestKeysetPaginationHasNoDuplicatesOrGaps(t *testing.T) {
 	}
 }
 
+// New reflections go into the search indexes at once: a GIN pending list would be scanned in full by every search
+// (migration 00024).
+func TestSearchIndexesKeepNoPendingList(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	var indexes []struct{ Name, Options string }
+	err := f.w.App.DB.Raw(`SELECT c.relname AS name, array_to_string(c.reloptions, ',') AS options
+		FROM pg_class c WHERE c.relname IN ('reflections_search_idx', 'reflections_author_search_idx') ORDER BY 1`).
+		Scan(&indexes).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(indexes) != 2 {
+		t.Fatalf("search indexes: %+v", indexes)
+	}
+	for _, ix := range indexes {
+		if ix.Options != "fastupdate=off" {
+			t.Errorf("%s: options %q, want fastupdate=off", ix.Name, ix.Options)
+		}
+	}
+}
+
 func TestSearchStemsDutch(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
