@@ -933,36 +933,41 @@ func TestAReportInSteadyUseIsRebuiltInTheBackground(t *testing.T) {
 	}
 }
 
+// encodedAnswer is an answer as the server sent it, compressed or not.
+type encodedAnswer struct {
+	Header http.Header
+	Body   []byte
+}
+
+// getEncoded reads path as the reviewer with a plain client: with Accept-Encoding set by hand, Go's transport
+// leaves the body as the server sent it. The answer must vary by Accept-Encoding.
+func (w *evalWorld) getEncoded(t *testing.T, path, acceptEncoding string) encodedAnswer {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, w.App.URL+"/api/v1"+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+w.Tokens["reviewer"])
+	req.Header.Set("Accept-Encoding", acceptEncoding)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("Accept-Encoding %q: status %d, %v", acceptEncoding, resp.StatusCode, err)
+	}
+	if vary := resp.Header.Values("Vary"); !slices.Contains(vary, "Accept-Encoding") {
+		t.Errorf("Accept-Encoding %q: Vary %q, want Accept-Encoding", acceptEncoding, vary)
+	}
+	return encodedAnswer{resp.Header, body}
+}
+
 func TestTheReportIsSentGzippedToWhoAcceptsIt(t *testing.T) {
 	w := newEvalWorld(t)
 	w.App.Evaluation.CacheReports(time.Hour)
-	// A plain client: with Accept-Encoding set by hand, Go's transport leaves the body as the server sent it.
-	type answer struct {
-		Header http.Header
-		Body   []byte
-	}
-	get := func(acceptEncoding string) answer {
-		t.Helper()
-		req, err := http.NewRequest(http.MethodGet, w.App.URL+"/api/v1"+w.reportPath(nil), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Authorization", "Bearer "+w.Tokens["reviewer"])
-		req.Header.Set("Accept-Encoding", acceptEncoding)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		if err != nil || resp.StatusCode != http.StatusOK {
-			t.Fatalf("Accept-Encoding %q: status %d, %v", acceptEncoding, resp.StatusCode, err)
-		}
-		if vary := resp.Header.Values("Vary"); !slices.Contains(vary, "Accept-Encoding") {
-			t.Errorf("Accept-Encoding %q: Vary %q, want Accept-Encoding", acceptEncoding, vary)
-		}
-		return answer{resp.Header, body}
-	}
+	get := func(acceptEncoding string) encodedAnswer { return w.getEncoded(t, w.reportPath(nil), acceptEncoding) }
 	plain := get("identity")
 	if enc := plain.Header.Get("Content-Encoding"); enc != "" {
 		t.Errorf("Content-Encoding without gzip accepted: %q", enc)
@@ -1001,38 +1006,24 @@ func TestTheCSVExportIsSentGzippedToWhoAcceptsIt(t *testing.T) {
 	w.App.Evaluation.CacheReports(time.Hour)
 	form := w.openForm(t, "Evaluatie module")
 	w.responses(t, form.ID, 6)
-	get := func(acceptEncoding string) (*http.Response, []byte) {
+	get := func(acceptEncoding string) encodedAnswer {
 		t.Helper()
-		req, err := http.NewRequest(http.MethodGet, w.App.URL+"/api/v1"+w.reportPath(nil)+"/export/csv", nil)
-		if err != nil {
-			t.Fatal(err)
+		a := w.getEncoded(t, w.reportPath(nil)+"/export/csv", acceptEncoding)
+		if !strings.HasPrefix(a.Header.Get("Content-Disposition"), "attachment; filename=") ||
+			a.Header.Get("Content-Type") != "text/csv; charset=utf-8" {
+			t.Errorf("Accept-Encoding %q: headers %v", acceptEncoding, a.Header)
 		}
-		req.Header.Set("Authorization", "Bearer "+w.Tokens["reviewer"])
-		req.Header.Set("Accept-Encoding", acceptEncoding) // set by hand: Go's transport leaves the body as sent
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		if err != nil || resp.StatusCode != http.StatusOK {
-			t.Fatalf("Accept-Encoding %q: status %d, %v", acceptEncoding, resp.StatusCode, err)
-		}
-		if !strings.HasPrefix(resp.Header.Get("Content-Disposition"), "attachment; filename=") ||
-			resp.Header.Get("Content-Type") != "text/csv; charset=utf-8" {
-			t.Errorf("Accept-Encoding %q: headers %v", acceptEncoding, resp.Header)
-		}
-		return resp, body
+		return a
 	}
-	plainResp, plain := get("identity")
-	if enc := plainResp.Header.Get("Content-Encoding"); enc != "" || !strings.Contains(string(plain), "Evaluatie module") {
-		t.Fatalf("plain: Content-Encoding %q, body %.200q", enc, plain)
+	plain := get("identity")
+	if enc := plain.Header.Get("Content-Encoding"); enc != "" || !strings.Contains(string(plain.Body), "Evaluatie module") {
+		t.Fatalf("plain: Content-Encoding %q, body %.200q", enc, plain.Body)
 	}
-	zipped, body := get("gzip")
+	zipped := get("gzip")
 	if enc := zipped.Header.Get("Content-Encoding"); enc != "gzip" {
 		t.Fatalf("Content-Encoding %q, want gzip", enc)
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(body))
+	zr, err := gzip.NewReader(bytes.NewReader(zipped.Body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1040,7 +1031,7 @@ func TestTheCSVExportIsSentGzippedToWhoAcceptsIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(unpacked, plain) {
+	if !bytes.Equal(unpacked, plain.Body) {
 		t.Error("the gzipped CSV differs from the plain one")
 	}
 }
