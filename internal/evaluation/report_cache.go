@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"io"
 	"slices"
 	"sync"
 	"time"
@@ -106,15 +107,7 @@ func gzipCSV(r Report) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	if _, err := zw.Write(csv); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return gzipped(func(w io.Writer) error { _, err := w.Write(csv); return err })
 }
 
 // withoutFormSplits is r without the split per form of a programme-wide report (the dashboard's). The built
@@ -135,9 +128,14 @@ func (r Report) withoutFormSplits() Report {
 // gzipJSON is r as JSON, gzipped: a large report shrinks some twentyfold, and it is compressed once per build
 // instead of once per reader.
 func gzipJSON(r Report) ([]byte, error) {
+	return gzipped(func(w io.Writer) error { return json.NewEncoder(w).Encode(r) })
+}
+
+// gzipped is what write writes, gzipped.
+func gzipped(write func(io.Writer) error) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
-	if err := json.NewEncoder(zw).Encode(r); err != nil {
+	if err := write(zw); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
