@@ -83,9 +83,10 @@ soak: $(BIN) ## issue 8's soak: 64 users for SOAK_DURATION at SOAK_SCALE; fails 
 	$(GO) run ./cmd/leergang-bench soak -scale $(SOAK_SCALE) -duration $(SOAK_DURATION)
 
 .PHONY: bench-go
-bench-go: ## Go micro-benchmarks (cluster start, login, authenticated read); prints their figures
+bench-go: ## Go micro-benchmarks (cluster start, login, password check, authenticated read); prints their figures
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./internal/database/
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./internal/httpapi/
+	$(GO) test -run '^$$' -bench CheckPassword ./internal/identity/
 
 .PHONY: clean
 clean: ## remove build output (not the local database in .leergang/)

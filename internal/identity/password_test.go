@@ -1,8 +1,10 @@
 package identity_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/alexedwards/argon2id"
 
@@ -42,5 +44,41 @@ func TestPasswordsAreHashedWithOWASPsArgon2idParameters(t *testing.T) {
 	}
 	if _, err := identity.CheckPassword("x", "$2a$10$not-argon2"); err == nil {
 		t.Fatal("a hash that is not argon2id was accepted without an error")
+	}
+}
+
+// BenchmarkCheckPassword times a login's password check with the product's parameters and with each of OWASP's
+// equivalent argon2id settings (one lane), so that what each choice costs on a machine can be read side by side:
+//
+//	go test -run '^$' -bench CheckPassword ./internal/identity
+//
+// The checks are 100 ms apart (untimed), as logins come now and then: back to back, two lanes find both cores
+// awake and a check looks faster than a login finds it.
+func BenchmarkCheckPassword(b *testing.B) {
+	const password = "correct horse battery staple"
+	product, err := identity.HashPassword(password)
+	if err != nil {
+		b.Fatal(err)
+	}
+	hashes := []struct{ name, hash string }{{"product", product}}
+	for _, owasp := range []struct{ kib, passes uint32 }{{47104, 1}, {19456, 2}, {12288, 3}, {9216, 4}, {7168, 5}} {
+		h, err := argon2id.CreateHash(password, &argon2id.Params{Memory: owasp.kib, Iterations: owasp.passes,
+			Parallelism: 1, SaltLength: 16, KeyLength: 32})
+		if err != nil {
+			b.Fatal(err)
+		}
+		hashes = append(hashes, struct{ name, hash string }{fmt.Sprintf("owasp_m=%d,t=%d,p=1", owasp.kib, owasp.passes), h})
+	}
+	for _, h := range hashes {
+		b.Run(h.name, func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				time.Sleep(100 * time.Millisecond)
+				b.StartTimer()
+				if ok, err := identity.CheckPassword(password, h.hash); err != nil || !ok {
+					b.Fatalf("check: %v %v", ok, err)
+				}
+			}
+		})
 	}
 }
