@@ -33,6 +33,7 @@ type benchOptions struct {
 	baselineClients   int
 	dashboardRequests int
 	homeRequests      int
+	passwordChecks    int
 	lighthouse        bool
 	outDir            string
 }
@@ -54,6 +55,7 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchOptions, error) {
 	fs.IntVar(&o.baselineClients, "baseline-clients", load.TargetClients, "clients of the baseline comparison")
 	fs.IntVar(&o.dashboardRequests, "dashboard-requests", 50, "reviewer dashboard requests measured on their own")
 	fs.IntVar(&o.homeRequests, "home-requests", 200, "participant home requests measured on their own")
+	fs.IntVar(&o.passwordChecks, "password-checks", 100, "password checks (argon2id) timed on their own, the floor under login")
 	fs.BoolVar(&o.lighthouse, "lighthouse", false, "also run bench/lighthouse (node, chromium) on the participant home")
 	fs.StringVar(&o.outDir, "out", "bench/results", "where the report goes")
 	if err := fs.Parse(args); err != nil {
@@ -70,8 +72,10 @@ func parseBenchFlags(args []string, stderr io.Writer) (benchOptions, error) {
 		}
 		o.levels = append(o.levels, n)
 	}
-	if o.duration <= 0 || o.usersDuration <= 0 || o.users < 1 || o.baselineClients < 1 || o.dashboardRequests < 1 || o.homeRequests < 1 {
-		return o, errors.New("-duration, -users-duration, -users, -baseline-clients, -dashboard-requests and -home-requests must be positive")
+	if o.duration <= 0 || o.usersDuration <= 0 || o.users < 1 || o.baselineClients < 1 || o.dashboardRequests < 1 ||
+		o.homeRequests < 1 || o.passwordChecks < 1 {
+		return o, errors.New("-duration, -users-duration, -users, -baseline-clients, -dashboard-requests, -home-requests " +
+			"and -password-checks must be positive")
 	}
 	if o.think < 0 {
 		return o, errors.New("-think must not be negative")
@@ -211,6 +215,10 @@ func measure(ctx context.Context, o benchOptions, url string, product, base *chi
 	}
 	r.Home = &load.Single{What: "Participant home (" + load.HomeRequest + ")"}
 	if r.Home.Stats, r.Home.Samples, err = pool.Repeat(ctx, load.HomeRequest, o.homeRequests); err != nil {
+		return err
+	}
+	log.Info("password check alone", "checks", o.passwordChecks)
+	if r.PasswordCheck, err = load.PasswordCheck(o.passwordChecks); err != nil {
 		return err
 	}
 

@@ -25,8 +25,11 @@ type Report struct {
 	Dashboard *Single   `json:"dashboard,omitempty"`
 	// DashboardCold is the dashboard built on every request (a second product with LEERGANG_REPORT_CACHE_TTL=0):
 	// what the first reader after a change waits.
-	DashboardCold *Single     `json:"dashboardCold,omitempty"`
-	Home          *Single     `json:"home,omitempty"`
+	DashboardCold *Single `json:"dashboardCold,omitempty"`
+	Home          *Single `json:"home,omitempty"`
+	// PasswordCheck is the product's password check (argon2id) alone, in the load generator's process while the
+	// servers are idle: the floor under login's latency.
+	PasswordCheck *Single     `json:"passwordCheck,omitempty"`
 	Lighthouse    *Lighthouse `json:"lighthouse,omitempty"`
 	Targets       []Target    `json:"targets"`
 }
@@ -226,6 +229,14 @@ func (r Report) Markdown() string {
 			s.What, s.Stats.Count, ms(s.Stats.P50), ms(s.Stats.P95), ms(s.Stats.P99), ms(s.Stats.Max),
 			queries(s.Stats), s.Stats.Errors)
 		writeSamples(&b, s.Samples)
+	}
+
+	if s := r.PasswordCheck; s != nil {
+		p("## %s\n\n%d checks %s apart, in the load generator's process while the servers were idle: p50 %s, "+
+			"p95 %s, p99 %s, max %s. Every login (%s) computes one before its statements: this is the floor under "+
+			"login's latency, and under load the hash also waits for the cores and for memory, which argon2id is "+
+			"made to need.\n\n", s.What, s.Stats.Count, msText(passwordCheckPause), ms(s.Stats.P50), ms(s.Stats.P95),
+			ms(s.Stats.P99), ms(s.Stats.Max), nameLogin)
 	}
 
 	if l := r.Lighthouse; l != nil {

@@ -268,6 +268,66 @@ func TestP99TargetReadsUsersRun(t *testing.T) {
 	}
 }
 
+// A slow login misses the p99 target, and the line without login shows whether anything else does; the p99 line
+// names the floor under login, its password check measured alone.
+func TestTheP99TargetIsAlsoShownWithoutLogin(t *testing.T) {
+	const butLogin = "p99 < 50.0 ms for every request but POST /auth/login, 64 users with 250 ms mean think time"
+	targets := func(r Report) map[string]Target {
+		got := map[string]Target{}
+		for _, tgt := range CheckTargets(r) {
+			got[tgt.Name] = tgt
+		}
+		return got
+	}
+
+	r := passingReport()
+	r.Users.Requests = append(r.Users.Requests, RequestStats{Name: nameLogin, Count: 60, P99: 150 * time.Millisecond})
+	r.PasswordCheck = &Single{What: "The password check alone", Stats: RequestStats{Count: 100, P99: 41 * time.Millisecond}}
+	got := targets(r)
+	if g := got[p99Name]; g.Status != Missed || g.Got != "slowest: POST /auth/login, p99 150.0 ms (its password check alone, idle: p99 41.0 ms)" {
+		t.Errorf("slow login: %+v, want missed with the password check's p99", g)
+	}
+	if g := got[butLogin]; g.Status != Met || g.Got != "slowest: "+nameCohort+", p99 20.0 ms" {
+		t.Errorf("slow login, the rest fast: %+v, want met on %s", g, nameCohort)
+	}
+
+	r.Users.Requests = append(r.Users.Requests, RequestStats{Name: nameAttendance, Count: 300, P99: 60 * time.Millisecond})
+	if g := targets(r)[butLogin]; g.Status != Missed || !strings.Contains(g.Got, nameAttendance) {
+		t.Errorf("a slow request besides login: %+v, want missed naming it", g)
+	}
+
+	r.Users.Requests = []RequestStats{{Name: nameLogin, Count: 60, P99: 30 * time.Millisecond}}
+	if g := targets(r)[butLogin]; g.Status != NotMeasured {
+		t.Errorf("only logins: %+v, want not measured", g)
+	}
+	r.Users = nil
+	if g := targets(r)[butLogin]; g.Status != NotMeasured {
+		t.Errorf("no users' run: %+v, want not measured", g)
+	}
+}
+
+// The password check is the product's own: its parameters are named in the report, and every check is timed.
+func TestPasswordCheckTimesTheProductsHash(t *testing.T) {
+	s, err := PasswordCheck(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Stats.Count != 3 || s.Stats.P50 <= 0 || s.Stats.Max < s.Stats.P50 || s.Stats.Name != PasswordCheckName {
+		t.Errorf("stats %+v, want 3 timed checks", s.Stats)
+	}
+	if s.What != "The password check alone (argon2id, m=19456,t=2,p=2)" {
+		t.Errorf("what %q, want the product's parameters", s.What)
+	}
+	r := passingReport()
+	r.PasswordCheck = s
+	if md := r.Markdown(); !strings.Contains(md, "## "+s.What+"\n\n3 checks 100 ms apart") {
+		t.Errorf("the Markdown report lacks the password check:\n%s", md)
+	}
+	if hashParams("not a PHC string") != "unknown parameters" {
+		t.Error("hashParams of a malformed string")
+	}
+}
+
 func TestThinkTimeIsExponentialAndCapped(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 7))
 	const (

@@ -67,16 +67,24 @@ func CheckTargets(r Report) []Target {
 	}
 	p99Name := fmt.Sprintf("p99 < %s for every request, %s with %s mean think time", ms(TargetP99),
 		users(TargetClients), msText(think))
+	// The same target without login, whose password hash alone takes much of 50 ms on two cores (the report
+	// measures it on its own): a line of its own shows whether anything else misses the target.
+	butLoginName := fmt.Sprintf("p99 < %s for every request but %s, %s with %s mean think time", ms(TargetP99),
+		nameLogin, users(TargetClients), msText(think))
 	if u := r.Users; u != nil && u.Clients == TargetClients && len(u.Requests) > 0 {
-		worst := u.Requests[0]
-		for _, s := range u.Requests {
-			if s.P99 > worst.P99 {
-				worst = s
-			}
+		worst, ok := slowest(u.Requests, "")
+		got := fmt.Sprintf("slowest: %s, p99 %s", worst.Name, ms(worst.P99))
+		if pc := r.PasswordCheck; worst.Name == nameLogin && pc != nil && pc.Stats.Count > 0 {
+			got += fmt.Sprintf(" (its password check alone, idle: p99 %s)", ms(pc.Stats.P99))
 		}
-		out = append(out, check(p99Name, worst.P99 < TargetP99, fmt.Sprintf("slowest: %s, p99 %s", worst.Name, ms(worst.P99))))
+		out = append(out, check(p99Name, ok && worst.P99 < TargetP99, got))
+		if worst, ok := slowest(u.Requests, nameLogin); ok {
+			out = append(out, check(butLoginName, worst.P99 < TargetP99, fmt.Sprintf("slowest: %s, p99 %s", worst.Name, ms(worst.P99))))
+		} else {
+			out = append(out, notMeasured(butLoginName))
+		}
 	} else {
-		out = append(out, notMeasured(p99Name))
+		out = append(out, notMeasured(p99Name), notMeasured(butLoginName))
 	}
 
 	errs, total := 0, 0
@@ -152,6 +160,18 @@ func CheckTargets(r Report) []Target {
 		}
 	}
 	return out
+}
+
+// slowest is the request with the highest p99 but the one named except; false when there is none.
+func slowest(reqs []RequestStats, except string) (RequestStats, bool) {
+	var worst RequestStats
+	found := false
+	for _, s := range reqs {
+		if s.Name != except && (!found || s.P99 > worst.P99) {
+			worst, found = s, true
+		}
+	}
+	return worst, found
 }
 
 // loaded are the runs of the whole mix, during which the server's memory was sampled: the levels and the
