@@ -218,7 +218,7 @@ func measure(ctx context.Context, o benchOptions, url string, product, base *chi
 		return err
 	}
 	log.Info("password check alone", "checks", o.passwordChecks)
-	if r.PasswordCheck, err = load.PasswordCheck(o.passwordChecks); err != nil {
+	if r.PasswordCheck, err = load.PasswordCheck(ctx, o.passwordChecks); err != nil {
 		return err
 	}
 

@@ -409,7 +409,7 @@ func createAdmin(ctx context.Context, cfg config.Config, log *slog.Logger, args 
 		return err
 	}
 	defer closeDB()
-	hash, err := identity.HashPassword(password)
+	hash, err := identity.HashPassword(ctx, password)
 	if err != nil {
 		return err
 	}

@@ -199,7 +199,7 @@ func (s *Service) SetPassword(ctx context.Context, in SetPasswordInput) (Passwor
 		return PasswordSet{}, v.Err()
 	}
 	// Hashing takes a moment; done before the transaction so no row stays locked meanwhile.
-	hash, err := HashPassword(in.Password)
+	hash, err := HashPassword(ctx, in.Password)
 	if err != nil {
 		return PasswordSet{}, err
 	}

@@ -1,26 +1,39 @@
 package identity
 
 import (
+	"context"
 	"fmt"
+	"runtime"
 
 	"github.com/alexedwards/argon2id"
+	"golang.org/x/sync/semaphore"
 )
 
-// passwordParams follow OWASP's argon2id recommendation (m=19 MiB, t=2) for memory and passes: strong enough
-// for an offline attack on a leaked table. The memory is filled in two lanes (p=2), which RFC 9106 recommends
-// for a defender with several cores: a guess costs an attacker the same 19 MiB and the same work, while a login
-// here takes 12 ms instead of 17 on two idle cores. A stored hash is checked with the parameters it carries, so
-// earlier hashes (p=1) keep working.
+// passwordParams are OWASP's argon2id recommendation (m=19 MiB, t=2, p=1): strong enough for an offline attack on
+// a leaked table. One lane, not two: with two, a hash took both cores of a two-core server from every other
+// request while it ran, and on a virtual machine whose idle core must first be woken it was no faster than one
+// lane (some 27 ms either way; see the README's Performance section). A stored hash is checked with the
+// parameters it carries, so earlier hashes (p=2) keep working.
 var passwordParams = &argon2id.Params{
 	Memory:      19 * 1024,
 	Iterations:  2,
-	Parallelism: 2,
+	Parallelism: 1,
 	SaltLength:  16,
 	KeyLength:   32,
 }
 
+// hashing bounds the password hashes computed at once to the number of cores. More at once would only share the
+// cores, and each holds 19 MiB: a burst of logins (a cohort signing in as a session starts, or someone trying
+// passwords from many addresses) would otherwise hold a replica's memory (150 MiB) many times over, 1.2 GB for
+// 64 at once. A request waits for its turn, or stops waiting when it is cancelled.
+var hashing = semaphore.NewWeighted(int64(runtime.GOMAXPROCS(0)))
+
 // HashPassword returns an argon2id hash in the PHC string format, salt included.
-func HashPassword(password string) (string, error) {
+func HashPassword(ctx context.Context, password string) (string, error) {
+	if err := hashing.Acquire(ctx, 1); err != nil {
+		return "", fmt.Errorf("identity: hash password: %w", err)
+	}
+	defer hashing.Release(1)
 	hash, err := argon2id.CreateHash(password, passwordParams)
 	if err != nil {
 		return "", fmt.Errorf("identity: hash password: %w", err)
@@ -29,7 +42,11 @@ func HashPassword(password string) (string, error) {
 }
 
 // CheckPassword reports whether password matches the stored hash, in constant time.
-func CheckPassword(password, hash string) (bool, error) {
+func CheckPassword(ctx context.Context, password, hash string) (bool, error) {
+	if err := hashing.Acquire(ctx, 1); err != nil {
+		return false, fmt.Errorf("identity: check password: %w", err)
+	}
+	defer hashing.Release(1)
 	ok, err := argon2id.ComparePasswordAndHash(password, hash)
 	if err != nil {
 		return false, fmt.Errorf("identity: check password: %w", err)

@@ -57,7 +57,7 @@ func (s *Service) ChangePassword(ctx context.Context, p *access.Principal, in Pa
 	if u.PasswordHash != nil {
 		hash = *u.PasswordHash
 	}
-	ok, err := CheckPassword(in.CurrentPassword, hash)
+	ok, err := CheckPassword(ctx, in.CurrentPassword, hash)
 	if err != nil {
 		return SessionsRevoked{}, err
 	}
@@ -77,7 +77,7 @@ func (s *Service) ChangePassword(ctx context.Context, p *access.Principal, in Pa
 	}
 
 	// Hashing takes a moment; done before the transaction so no row stays locked meanwhile.
-	newHash, err := HashPassword(in.NewPassword)
+	newHash, err := HashPassword(ctx, in.NewPassword)
 	if err != nil {
 		return SessionsRevoked{}, err
 	}

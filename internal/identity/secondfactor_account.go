@@ -294,7 +294,7 @@ func (s *Service) DisableMySecondFactor(ctx context.Context, p *access.Principal
 	}
 	ok := false
 	if u.PasswordHash != nil {
-		if ok, err = CheckPassword(in.Password, *u.PasswordHash); err != nil {
+		if ok, err = CheckPassword(ctx, in.Password, *u.PasswordHash); err != nil {
 			return err
 		}
 	}

@@ -40,7 +40,7 @@ type Service struct {
 
 // dummyHash is hashed once per process: every Service (one per test app, too) shares it.
 var dummyHash = sync.OnceValues(func() (string, error) {
-	return HashPassword("not a real password: equalises login timing")
+	return HashPassword(context.Background(), "not a real password: equalises login timing")
 })
 
 // NewService wires the identity service.
@@ -130,7 +130,7 @@ func (s *Service) Login(ctx context.Context, in LoginInput, client Client) (Sess
 	if err == nil && u.PasswordHash != nil && u.ErasedAt == nil {
 		hash = *u.PasswordHash
 	}
-	ok, cerr := CheckPassword(in.Password, hash)
+	ok, cerr := CheckPassword(ctx, in.Password, hash)
 	if cerr != nil {
 		return Session{}, cerr
 	}

@@ -655,7 +655,7 @@ func Demo(ctx context.Context, db *gorm.DB) (Result, error) {
 		if exists {
 			return nil
 		}
-		hash, err := identity.HashPassword(DemoPassword)
+		hash, err := identity.HashPassword(ctx, DemoPassword)
 		if err != nil {
 			return err
 		}

@@ -183,7 +183,7 @@ func TestEveryDemoAccountCanLogInAndHoldsItsRole(t *testing.T) {
 		if u.Name != a.Name {
 			t.Errorf("%s: name %q, want %q", a.Email, u.Name, a.Name)
 		}
-		if ok, err := identity.CheckPassword(seed.DemoPassword, u.PasswordHash); err != nil || !ok {
+		if ok, err := identity.CheckPassword(context.Background(), seed.DemoPassword, u.PasswordHash); err != nil || !ok {
 			t.Errorf("%s: demo password does not match (%v)", a.Email, err)
 		}
 		if u.IsAdmin != (a.Role == "admin") {

@@ -69,7 +69,7 @@ func Generate(ctx context.Context, url string, o Options) (Summary, error) {
 	if err := checkEmpty(ctx, conn); err != nil {
 		return Summary{}, err
 	}
-	hash, err := identity.HashPassword(Password)
+	hash, err := identity.HashPassword(ctx, Password)
 	if err != nil {
 		return Summary{}, fmt.Errorf("datagen: %w", err)
 	}

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"context"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -308,14 +309,14 @@ func TestTheP99TargetIsAlsoShownWithoutLogin(t *testing.T) {
 
 // The password check is the product's own: its parameters are named in the report, and every check is timed.
 func TestPasswordCheckTimesTheProductsHash(t *testing.T) {
-	s, err := PasswordCheck(3)
+	s, err := PasswordCheck(context.Background(), 3)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if s.Stats.Count != 3 || s.Stats.P50 <= 0 || s.Stats.Max < s.Stats.P50 || s.Stats.Name != PasswordCheckName {
 		t.Errorf("stats %+v, want 3 timed checks", s.Stats)
 	}
-	if s.What != "The password check alone (argon2id, m=19456,t=2,p=2)" {
+	if s.What != "The password check alone (argon2id, m=19456,t=2,p=1)" {
 		t.Errorf("what %q, want the product's parameters", s.What)
 	}
 	r := passingReport()
