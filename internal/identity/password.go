@@ -22,11 +22,16 @@ var passwordParams = &argon2id.Params{
 	KeyLength:   32,
 }
 
-// hashing bounds the password hashes computed at once to the number of cores. More at once would only share the
-// cores, and each holds 19 MiB: a burst of logins (a cohort signing in as a session starts, or someone trying
-// passwords from many addresses) would otherwise hold a replica's memory (150 MiB) many times over, 1.2 GB for
-// 64 at once. A request waits for its turn, or stops waiting when it is cancelled.
-var hashing = semaphore.NewWeighted(int64(runtime.GOMAXPROCS(0)))
+// hashing lets half the cores hash passwords at once (one of two), and the next hash wait for its turn. A hash is
+// some 25 ms of one core's full attention: while two ran at once on a two-core server, every other request waited,
+// in a national benchmark run each login was a cluster of other requests taking 30-90 ms (see the README's
+// Performance section). Each also holds 19 MiB, so that a burst of logins (a cohort signing in as a session
+// starts, or someone trying passwords from many addresses) cannot take a replica's memory (150 MiB). A request
+// stops waiting when it is cancelled.
+var (
+	hashPlaces = int64(max(1, runtime.GOMAXPROCS(0)/2))
+	hashing    = semaphore.NewWeighted(hashPlaces)
+)
 
 // HashPassword returns an argon2id hash in the PHC string format, salt included.
 func HashPassword(ctx context.Context, password string) (string, error) {
