@@ -23,11 +23,11 @@ var passwordParams = &argon2id.Params{
 }
 
 // hashing lets half the cores hash passwords at once (one of two), and the next hash wait for its turn. A hash is
-// some 25 ms of one core's full attention: while two ran at once on a two-core server, every other request waited,
-// in a national benchmark run each login was a cluster of other requests taking 30-90 ms (see the README's
-// Performance section). Each also holds 19 MiB, so that a burst of logins (a cohort signing in as a session
-// starts, or someone trying passwords from many addresses) cannot take a replica's memory (150 MiB). A request
-// stops waiting when it is cancelled.
+// some 25 ms of one core's full attention, and while two ran at once on a two-core server every other request
+// waited: in a national benchmark run, each login came with a cluster of other requests taking 30-90 ms (see the
+// README's Performance section). Each hash also holds 19 MiB, so that a burst of logins (a cohort signing in as a
+// session starts, or someone trying passwords from many addresses) cannot take a replica's memory (150 MiB). A
+// request stops waiting when it is cancelled.
 var (
 	hashPlaces = int64(max(1, runtime.GOMAXPROCS(0)/2))
 	hashing    = semaphore.NewWeighted(hashPlaces)

@@ -12,7 +12,7 @@ import (
 
 // Half the cores (at least one) hash passwords at once; the next hash waits for one of them, and stops waiting
 // when its request is cancelled, without hashing. Not parallel: it holds every place of the process's hashing.
-func TestPasswordHashesWaitWhileEveryCoreHashes(t *testing.T) {
+func TestPasswordHashesWaitForTheirTurn(t *testing.T) {
 	places := hashPlaces
 	if want := int64(max(1, runtime.GOMAXPROCS(0)/2)); places != want {
 		t.Fatalf("%d places with %d cores, want %d", places, runtime.GOMAXPROCS(0), want)
