@@ -16,6 +16,7 @@ import (
 	"github.com/vgs/leergang/internal/access"
 	"github.com/vgs/leergang/internal/apperror"
 	"github.com/vgs/leergang/internal/audit"
+	"github.com/vgs/leergang/internal/heavy"
 )
 
 // The evaluation report for the funder (A&O-fonds), the programme office and facilitators: answers aggregated
@@ -201,7 +202,7 @@ func (s *Service) builtReport(ctx context.Context, p *access.Principal, programm
 		key.cohort = *cohortID
 	}
 	return s.builtReportOf(ctx, key, func(ctx context.Context) (Report, error) {
-		return oneAtATime(ctx, s.heavy, func() (Report, error) {
+		return heavy.Run(ctx, s.heavy, func() (Report, error) {
 			facts, err := reportFactsOf(ctx, s.db, prog)
 			if err != nil {
 				return Report{}, err

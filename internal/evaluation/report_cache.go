@@ -12,6 +12,8 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/maypok86/otter/v2"
+
+	"github.com/vgs/leergang/internal/heavy"
 )
 
 // A programme's evaluation report is the same for everyone allowed to read it: aggregated, anonymous, built
@@ -80,7 +82,7 @@ func (b *builtReport) file(ctx context.Context, s *Service, kind string, make fu
 	if m.data != nil {
 		return m.data, nil
 	}
-	f, err := oneAtATime(ctx, s.heavy, func() ([]byte, error) { return make(b.report) })
+	f, err := heavy.Run(ctx, s.heavy, func() ([]byte, error) { return make(b.report) })
 	if err != nil {
 		return nil, err
 	}

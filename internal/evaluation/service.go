@@ -23,7 +23,7 @@ import (
 type Service struct {
 	db      *gorm.DB
 	reports *reportCache        // nil: no cache (CacheReports)
-	heavy   *semaphore.Weighted // report builds and exports, one at a time (heavy.go)
+	heavy   *semaphore.Weighted // report builds and exports, one at a time (package heavy)
 }
 
 // NewService wires the service.

@@ -7,6 +7,8 @@ import (
 
 	"github.com/alexedwards/argon2id"
 	"golang.org/x/sync/semaphore"
+
+	"github.com/vgs/leergang/internal/heavy"
 )
 
 // passwordParams are OWASP's argon2id recommendation (m=19 MiB, t=2, p=1): strong enough for an offline attack on
@@ -35,11 +37,7 @@ var (
 
 // HashPassword returns an argon2id hash in the PHC string format, salt included.
 func HashPassword(ctx context.Context, password string) (string, error) {
-	if err := hashing.Acquire(ctx, 1); err != nil {
-		return "", fmt.Errorf("identity: hash password: %w", err)
-	}
-	defer hashing.Release(1)
-	hash, err := argon2id.CreateHash(password, passwordParams)
+	hash, err := heavy.Run(ctx, hashing, func() (string, error) { return argon2id.CreateHash(password, passwordParams) })
 	if err != nil {
 		return "", fmt.Errorf("identity: hash password: %w", err)
 	}
@@ -48,11 +46,7 @@ func HashPassword(ctx context.Context, password string) (string, error) {
 
 // CheckPassword reports whether password matches the stored hash, in constant time.
 func CheckPassword(ctx context.Context, password, hash string) (bool, error) {
-	if err := hashing.Acquire(ctx, 1); err != nil {
-		return false, fmt.Errorf("identity: check password: %w", err)
-	}
-	defer hashing.Release(1)
-	ok, err := argon2id.ComparePasswordAndHash(password, hash)
+	ok, err := heavy.Run(ctx, hashing, func() (bool, error) { return argon2id.ComparePasswordAndHash(password, hash) })
 	if err != nil {
 		return false, fmt.Errorf("identity: check password: %w", err)
 	}
